@@ -1,0 +1,174 @@
+"""Rules across records: references, cycles, time order, and honest sourcing.
+
+Each rule is a function from the loaded records to problems, so every rule runs
+and every problem is reported in one pass.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from pydantic import BaseModel
+
+from ..schemas.enums import (
+    DEAL_STATUS_RANK,
+    ENDED_STATUSES,
+    UNCONFIRMED_STATUSES,
+    SourceKind,
+)
+from ..schemas.introspect import field_maps, references, values
+from ..schemas.models import Deal, Organization, Source
+from ..schemas.types import date_bounds
+from .load import LoadedRecords
+from .problems import Problem
+
+Rule = Callable[[LoadedRecords], Iterator[Problem]]
+KIND_NAMES = {"organizations": "organization", "chips": "chip", "facilities": "facility", "deals": "deal"}
+
+
+def check_references(loaded: LoadedRecords) -> Iterator[Problem]:
+    for kind, records in loaded.records.items():
+        for record_id, record in records.items():
+            for path, target_kind, target in references(record):
+                if target not in loaded.records[target_kind] and target not in loaded.failed:
+                    other = next((k for k, r in loaded.records.items() if target in r), None)
+                    hint = (
+                        f"'{target}' is a {KIND_NAMES[other]}, not an {KIND_NAMES[target_kind]}"
+                        if other
+                        else f"add data/{target_kind}/{target}.yaml or correct the id"
+                    )
+                    yield loaded.origins[record_id].problem(
+                        path, f"unknown {KIND_NAMES[target_kind]} '{target}': {hint}"
+                    )
+
+
+def check_parent_cycles(loaded: LoadedRecords) -> Iterator[Problem]:
+    orgs: dict[str, Organization] = loaded.records["organizations"]  # type: ignore[assignment]
+    reported: set[str] = set()
+    for start in orgs:
+        seen: list[str] = []
+        current: str | None = start
+        while current in orgs and current not in seen:
+            seen.append(current)
+            current = orgs[current].parent
+        if current in seen and current not in reported:
+            cycle = seen[seen.index(current) :]
+            reported.update(cycle)
+            chain = " -> ".join([*cycle, current])
+            yield loaded.origins[current].problem(
+                ("parent",), f"parent cycle {chain}: an organization cannot be its own ancestor; fix one 'parent'"
+            )
+
+
+def _after(later: str, earlier: str) -> bool:
+    """False only when `later` must be before `earlier`, whatever their precision."""
+    return date_bounds(later)[1] >= date_bounds(earlier)[0]
+
+
+def check_status_histories(loaded: LoadedRecords) -> Iterator[Problem]:
+    deals: dict[str, Deal] = loaded.records["deals"]  # type: ignore[assignment]
+    for deal_id, deal in deals.items():
+        origin = loaded.origins[deal_id]
+        history = deal.status_history
+        furthest = None  # the most advanced status so far
+        for index, event in enumerate(history):
+            if index and not _after(event.date, history[index - 1].date):
+                previous = history[index - 1]
+                yield origin.problem(
+                    ("status_history", index, "date"),
+                    f"status_history is not in time order: '{event.status}' ({event.date}) comes after "
+                    f"'{previous.status}' ({previous.date}); list changes oldest first and check the dates",
+                )
+            if event.status in ENDED_STATUSES:
+                continue
+            if furthest is not None and DEAL_STATUS_RANK[event.status] < DEAL_STATUS_RANK[furthest.status]:
+                yield origin.problem(
+                    ("status_history", index, "status"),
+                    f"'{event.status}' ({event.date}) follows '{furthest.status}' ({furthest.date}): a deal is not "
+                    f"{furthest.status} before it is {event.status}; statuses go rumored < in_talks < announced < "
+                    "signed < delivered/completed, so fix the status or the order",
+                )
+            else:
+                furthest = event
+        for index, event in enumerate(history):
+            confirmed = event.status not in UNCONFIRMED_STATUSES and event.status not in ENDED_STATUSES
+            if confirmed and all(s.kind == SourceKind.report_citing_anonymous_sources for s in event.sources):
+                yield origin.problem(
+                    ("status_history", index, "status"),
+                    f"'{event.status}' rests only on reports citing anonymous sources: such a report supports "
+                    "'rumored' or 'in_talks'; use one of those or cite an on-the-record source",
+                )
+
+
+def check_record_dates(loaded: LoadedRecords) -> Iterator[Problem]:
+    pairs: list[tuple[str, str, str]] = [("chips", "announced", "available"), ("facilities", "announced", "operational")]
+    for kind, first, then in pairs:
+        for record_id, record in loaded.records[kind].items():
+            start, end = getattr(record, first), getattr(record, then)
+            if start and end and not _after(end, start):
+                yield loaded.origins[record_id].problem(
+                    (then,), f"'{then}' ({end}) is before '{first}' ({start}): check both dates"
+                )
+
+
+def check_deal_shape(loaded: LoadedRecords) -> Iterator[Problem]:
+    deals: dict[str, Deal] = loaded.records["deals"]  # type: ignore[assignment]
+    for deal_id, deal in deals.items():
+        origin = loaded.origins[deal_id]
+        orgs = {p.org for p in deal.parties}
+        if len(orgs) < 2 and not deal.products and not deal.facilities:
+            yield origin.problem(
+                ("parties",), "a deal needs two parties, or one party and the products or facilities it concerns"
+            )
+        seen: set[tuple[str, str]] = set()
+        for index, party in enumerate(deal.parties):
+            if (party.org, party.role) in seen:
+                yield origin.problem(("parties", index), f"'{party.org}' is listed twice as {party.role}: keep one")
+            seen.add((party.org, party.role))
+
+
+def _sources(model: BaseModel, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], Source]]:
+    for field in field_maps(type(model)):
+        if field.nested is None:
+            continue
+        many = isinstance(getattr(model, field.name), list)
+        for index, value in enumerate(values(model, field)):
+            where = (*path, field.name, index) if many else (*path, field.name)
+            if isinstance(value, Source):
+                yield where, value
+            else:
+                yield from _sources(value, where)
+
+
+def check_source_consistency(loaded: LoadedRecords) -> Iterator[Problem]:
+    """One address, one description: a source's IRI is its address, so its facts must agree."""
+    first_seen: dict[str, tuple[Source, str]] = {}
+    for records in loaded.records.values():
+        for record_id, record in records.items():
+            for path, source in _sources(record):
+                if source.url not in first_seen:
+                    first_seen[source.url] = (source, loaded.origins[record_id].file)
+                    continue
+                known, where = first_seen[source.url]
+                for name in ("publisher", "title", "date", "kind"):
+                    if getattr(known, name) != getattr(source, name):
+                        yield loaded.origins[record_id].problem(
+                            (*path, name),
+                            f"source {source.url} has {name} '{getattr(source, name)}' here but "
+                            f"'{getattr(known, name)}' in {where}: make them the same",
+                        )
+
+
+RULES: tuple[Rule, ...] = (
+    check_references,
+    check_parent_cycles,
+    check_status_histories,
+    check_record_dates,
+    check_deal_shape,
+    check_source_consistency,
+)
+
+
+def check(loaded: LoadedRecords) -> list[Problem]:
+    return [problem for rule in RULES for problem in rule(loaded)]
+

@@ -1,0 +1,107 @@
+"""KnowledgeGraph: the validated records, and the RDF, network and SPARQL views built from them on demand."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from functools import cached_property
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import networkx as nx
+import pyoxigraph as ox
+import rdflib
+
+from ..schemas.models import Chip, Deal, Facility, Organization, Record
+from ..schemas.vocab import PREFIXES, record_iri
+from .check import check
+from .load import collector_paused, load_records
+from .network import build_network
+from .problems import LoadError
+from .rdf import build_store, build_triples, serialize
+from .sparql import QueryResult, run, serialize_result
+
+BUNDLED_DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+class KnowledgeGraph:
+    """Every curated record, checked; the views (`rdf`, `nx`, `store`) are built the first time they are used."""
+
+    def __init__(self, records: Mapping[str, Mapping[str, Record]], data_dir: Path | None = None) -> None:
+        self.data_dir = data_dir
+        self.organizations: Mapping[str, Organization] = MappingProxyType(dict(records["organizations"]))  # type: ignore[arg-type]
+        self.chips: Mapping[str, Chip] = MappingProxyType(dict(records["chips"]))  # type: ignore[arg-type]
+        self.facilities: Mapping[str, Facility] = MappingProxyType(dict(records["facilities"]))  # type: ignore[arg-type]
+        self.deals: Mapping[str, Deal] = MappingProxyType(dict(records["deals"]))  # type: ignore[arg-type]
+
+    def records(self) -> Iterator[Record]:
+        """Every record, kind by kind, in id order."""
+        for kind in (self.organizations, self.chips, self.facilities, self.deals):
+            for record_id in sorted(kind):
+                yield kind[record_id]
+
+    def __getitem__(self, record_id: str) -> Record:
+        for kind in (self.organizations, self.chips, self.facilities, self.deals):
+            if record_id in kind:
+                return kind[record_id]
+        raise KeyError(f"no record with id '{record_id}'")
+
+    def __contains__(self, record_id: object) -> bool:
+        return any(record_id in kind for kind in (self.organizations, self.chips, self.facilities, self.deals))
+
+    def iri(self, record_id: str) -> rdflib.URIRef:
+        """The IRI of a record, for use as a query parameter; KeyError for an unknown id."""
+        self[record_id]
+        return rdflib.URIRef(record_iri(record_id))
+
+    @cached_property
+    def triples(self) -> list[ox.Triple]:
+        """All triples, sorted: the order of every export."""
+        with collector_paused():
+            return build_triples(self.records())
+
+    @cached_property
+    def store(self) -> ox.Store:
+        """The Oxigraph store every query runs on."""
+        with collector_paused():
+            return build_store(self.triples)
+
+    @cached_property
+    def rdf(self) -> rdflib.Graph:
+        """An rdflib Graph over the same Oxigraph store (the default graph), for rdflib's API."""
+        from oxrdflib import OxigraphStore  # imported on first use: most callers never need rdflib's API
+        from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+        graph = rdflib.Graph(store=OxigraphStore(store=self.store), identifier=DATASET_DEFAULT_GRAPH_ID)
+        for prefix, namespace in PREFIXES.items():
+            graph.bind(prefix, namespace, override=True)
+        return graph
+
+    @cached_property
+    def nx(self) -> nx.MultiDiGraph:
+        return build_network(self.records())
+
+    def query(self, sparql: str, **bindings: Any) -> QueryResult:
+        """Run SPARQL; keyword arguments bind variables (IRIs from `iri()`, or plain values)."""
+        return run(self.store, sparql, bindings)
+
+    def query_to(self, sparql: str, fmt: str, **bindings: Any) -> bytes:
+        """Run SPARQL and serialize the result: json, xml, csv, tsv (tables) or ttl, jsonld, nt (graphs)."""
+        return serialize_result(self.store, sparql, fmt, bindings)
+
+    def serialize(self, fmt: str = "ttl") -> bytes:
+        """The whole graph as ttl, nt or jsonld; byte-identical for the same data."""
+        return serialize(self.triples, fmt)
+
+
+def load(data_dir: str | Path | None = None) -> KnowledgeGraph:
+    """Load, validate and check a data folder (the bundled data by default).
+
+    Raises LoadError carrying every problem found, each with its file and line.
+    """
+    folder = Path(data_dir) if data_dir is not None else BUNDLED_DATA
+    loaded = load_records(folder)
+    problems = loaded.problems + check(loaded)
+    if problems:
+        raise LoadError(problems)
+    return KnowledgeGraph(loaded.records, folder)

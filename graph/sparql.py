@@ -1,0 +1,137 @@
+"""SPARQL over the Oxigraph store, with parameters bound as terms, never pasted as text.
+
+Parameters use Oxigraph's substitutions (SPARQL-dev SEP-0007): a bound variable is
+replaced by its value throughout the query, so a value can never change the query's
+shape. The variable must be one the query selects.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import pyoxigraph as ox
+import rdflib
+from rdflib.term import Node
+
+from ..schemas.vocab import PREFIXES
+from .rdf import literal
+
+
+class QueryError(Exception):
+    """A query that cannot run: bad syntax, a bad parameter, or a refused operation."""
+
+
+RESULT_FORMATS: dict[str, ox.QueryResultsFormat] = {
+    "json": ox.QueryResultsFormat.JSON,
+    "xml": ox.QueryResultsFormat.XML,
+    "csv": ox.QueryResultsFormat.CSV,
+    "tsv": ox.QueryResultsFormat.TSV,
+}
+GRAPH_FORMATS: dict[str, ox.RdfFormat] = {"ttl": ox.RdfFormat.TURTLE, "jsonld": ox.RdfFormat.JSON_LD, "nt": ox.RdfFormat.N_TRIPLES}
+_VARIABLE_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def to_rdflib(term: Any) -> Node | None:
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return rdflib.URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return rdflib.BNode(term.value)
+    if term.language:
+        return rdflib.Literal(term.value, lang=term.language)
+    return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
+
+
+def to_oxigraph(value: object) -> ox.NamedNode | ox.Literal:
+    """An rdflib term, an Oxigraph term, or a plain Python value as an Oxigraph term."""
+    if isinstance(value, ox.NamedNode | ox.Literal):
+        return value
+    if isinstance(value, rdflib.URIRef):
+        return ox.NamedNode(str(value))
+    if isinstance(value, rdflib.Literal):
+        if value.language:
+            return ox.Literal(str(value), language=value.language)
+        return ox.Literal(str(value), datatype=ox.NamedNode(str(value.datatype))) if value.datatype else ox.Literal(str(value))
+    if isinstance(value, bool | int | float | str):
+        return literal(value)
+    raise QueryError(f"cannot bind a value of type {type(value).__name__}: pass an IRI, a literal, text or a number")
+
+
+@dataclass(frozen=True)
+class QueryResult:
+    """A SELECT's rows (rdflib terms, None where unbound), an ASK's answer, or a graph's triples."""
+
+    variables: tuple[str, ...] = ()
+    rows: tuple[tuple[Node | None, ...], ...] = ()
+    boolean: bool | None = None
+    triples: tuple[tuple[Node, Node, Node], ...] = field(default=())
+
+    def __iter__(self) -> Iterator[tuple[Node | None, ...]]:
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def dicts(self) -> list[dict[str, Any]]:
+        """Rows as {variable: Python value}: IRIs as text, literals as their Python value."""
+        return [
+            {name: (None if v is None else v.toPython() if isinstance(v, rdflib.Literal) else str(v)) for name, v in zip(self.variables, row)}
+            for row in self.rows
+        ]
+
+
+def _substitutions(bindings: Mapping[str, object]) -> dict[ox.Variable, Any]:
+    subs = {}
+    for name, value in bindings.items():
+        if not _VARIABLE_NAME.match(name):
+            raise QueryError(f"'{name}' is not a variable name: use letters, digits and _")
+        subs[ox.Variable(name)] = to_oxigraph(value)
+    return subs
+
+
+def execute(store: ox.Store, text: str, bindings: Mapping[str, object] | None = None) -> Any:
+    """Run a query on the store with the project's prefixes predeclared; raise QueryError on any failure."""
+    try:
+        return store.query(text, prefixes=PREFIXES, substitutions=_substitutions(bindings or {}))
+    except SyntaxError as exc:
+        raise QueryError(f"SPARQL syntax error: {exc}") from None
+    except RuntimeError as exc:
+        message = str(exc)
+        if "SELECT projection" in message:
+            missing = re.search(r"\?(\w+)", message)
+            name = missing.group(1) if missing else "the parameter"
+            message = (
+                f"parameter '{name}' must be a variable the query selects: add ?{name} to its SELECT "
+                "(a parameter replaces a selected variable)"
+            )
+        raise QueryError(message) from None
+    except OSError as exc:
+        raise QueryError(f"the query failed: {exc}") from None
+
+
+def run(store: ox.Store, text: str, bindings: Mapping[str, object] | None = None) -> QueryResult:
+    outcome = execute(store, text, bindings)
+    if isinstance(outcome, ox.QueryBoolean):
+        return QueryResult(boolean=bool(outcome))
+    if isinstance(outcome, ox.QuerySolutions):
+        names = tuple(v.value for v in outcome.variables)
+        rows = tuple(tuple(to_rdflib(solution[name]) for name in names) for solution in outcome)
+        return QueryResult(variables=names, rows=rows)
+    return QueryResult(triples=tuple((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)) for t in outcome))  # type: ignore[misc]
+
+
+def serialize_result(store: ox.Store, text: str, fmt: str, bindings: Mapping[str, object] | None = None) -> bytes:
+    """Run a query and write its result in a W3C format (SELECT/ASK) or an RDF syntax (CONSTRUCT/DESCRIBE)."""
+    outcome = execute(store, text, bindings)
+    if isinstance(outcome, ox.QueryTriples):
+        if fmt not in GRAPH_FORMATS:
+            raise QueryError(f"a CONSTRUCT or DESCRIBE result is a graph: use one of {', '.join(GRAPH_FORMATS)}, not {fmt}")
+        triples = sorted(outcome, key=lambda t: (t.subject.value, t.predicate.value, str(t.object)))
+        return ox.serialize(triples, format=GRAPH_FORMATS[fmt], prefixes=PREFIXES if fmt != "nt" else None)
+    if fmt not in RESULT_FORMATS:
+        raise QueryError(f"a SELECT or ASK result is a table: use one of {', '.join(RESULT_FORMATS)}, not {fmt}")
+    return outcome.serialize(format=RESULT_FORMATS[fmt])

@@ -1,0 +1,183 @@
+"""Controlled vocabularies. Each enum becomes a SKOS concept scheme in RDF.
+
+Values are lowercase snake_case because they are written by hand in YAML and
+turned into IRIs (`vocab#status/in_talks`) without escaping.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class Vocabulary(str, Enum):
+    """Base for every controlled list: str-valued, so YAML and JSON carry plain strings."""
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class OrgRole(Vocabulary):
+    ai_lab = "ai_lab"
+    chip_designer = "chip_designer"
+    design_services = "design_services"  # ASIC partners: Broadcom, Marvell, Alchip, GUC
+    foundry = "foundry"
+    memory_supplier = "memory_supplier"
+    packaging = "packaging"  # advanced packaging and OSATs
+    equipment_supplier = "equipment_supplier"
+    server_maker = "server_maker"  # ODMs and OEMs
+    networking = "networking"
+    cloud = "cloud"
+    neocloud = "neocloud"
+    datacenter_operator = "datacenter_operator"
+    datacenter_developer = "datacenter_developer"
+    energy_supplier = "energy_supplier"
+    investor = "investor"
+    government = "government"
+
+
+class ProductKind(Vocabulary):
+    gpu = "gpu"
+    tpu = "tpu"
+    accelerator = "accelerator"  # other AI ASICs: Trainium, MTIA, Maia, wafer-scale, LPU...
+    cpu = "cpu"
+    hbm = "hbm"
+    memory = "memory"
+    system = "system"  # racks and servers: GB200 NVL72, DGX...
+    network = "network"
+    process_node = "process_node"
+    packaging_technology = "packaging_technology"
+
+
+class ProductStatus(Vocabulary):
+    rumored = "rumored"
+    in_development = "in_development"
+    announced = "announced"
+    sampling = "sampling"
+    in_production = "in_production"
+    shipping = "shipping"
+    discontinued = "discontinued"
+    cancelled = "cancelled"
+
+
+class FacilityKind(Vocabulary):
+    datacenter = "datacenter"
+    datacenter_campus = "datacenter_campus"
+    cluster = "cluster"  # a named compute cluster that may span sites
+    fab = "fab"
+    packaging_plant = "packaging_plant"
+    memory_fab = "memory_fab"
+
+
+class FacilityStatus(Vocabulary):
+    rumored = "rumored"
+    planned = "planned"
+    under_construction = "under_construction"
+    operational = "operational"
+    cancelled = "cancelled"
+
+
+class DealType(Vocabulary):
+    custom_silicon = "custom_silicon"
+    chip_supply = "chip_supply"
+    memory_supply = "memory_supply"
+    packaging_supply = "packaging_supply"
+    equipment_supply = "equipment_supply"
+    foundry_manufacturing = "foundry_manufacturing"
+    cloud_capacity = "cloud_capacity"  # compute purchase / rental of capacity
+    datacenter_partnership = "datacenter_partnership"
+    energy_supply = "energy_supply"
+    investment = "investment"
+    acquisition = "acquisition"
+    licensing = "licensing"
+    partnership = "partnership"
+    government_grant = "government_grant"
+
+
+class PartyRole(Vocabulary):
+    customer = "customer"  # the buyer, tenant or licensee
+    supplier = "supplier"  # sells chips, memory, equipment, power
+    designer = "designer"  # designs the chip for the customer (or itself)
+    design_partner = "design_partner"  # co-designs for another: Broadcom for OpenAI
+    manufacturer = "manufacturer"  # fabricates or packages
+    provider = "provider"  # sells cloud capacity
+    investor = "investor"
+    investee = "investee"
+    acquirer = "acquirer"
+    target = "target"
+    licensor = "licensor"
+    licensee = "licensee"
+    developer = "developer"  # builds a data centre
+    operator = "operator"
+    lender = "lender"
+    borrower = "borrower"
+    grantor = "grantor"
+    grantee = "grantee"
+    partner = "partner"
+
+
+class DealStatus(Vocabulary):
+    rumored = "rumored"
+    in_talks = "in_talks"
+    announced = "announced"
+    signed = "signed"
+    delivered = "delivered"
+    completed = "completed"
+    cancelled = "cancelled"
+    lapsed = "lapsed"
+
+
+# How far a deal has come. A status history may only move forward; the end
+# states (cancelled, lapsed) may follow any other.
+DEAL_STATUS_RANK: dict[DealStatus, int] = {
+    DealStatus.rumored: 0,
+    DealStatus.in_talks: 1,
+    DealStatus.announced: 2,
+    DealStatus.signed: 3,
+    DealStatus.delivered: 4,
+    DealStatus.completed: 4,
+}
+UNCONFIRMED_STATUSES = frozenset({DealStatus.rumored, DealStatus.in_talks})
+ENDED_STATUSES = frozenset({DealStatus.cancelled, DealStatus.lapsed})
+
+
+class SourceKind(Vocabulary):
+    press_release = "press_release"
+    filing = "filing"  # regulatory filings: SEC, exchanges
+    company_blog = "company_blog"
+    official_statement = "official_statement"  # an executive on the record, an earnings call
+    news_report = "news_report"
+    report_citing_anonymous_sources = "report_citing_anonymous_sources"
+    analyst_report = "analyst_report"
+    reference = "reference"  # an encyclopedia or database entry
+
+
+PRIMARY_SOURCE_KINDS = frozenset(
+    {SourceKind.press_release, SourceKind.filing, SourceKind.company_blog, SourceKind.official_statement}
+)
+
+
+class Unit(Vocabulary):
+    usd = "usd"
+    eur = "eur"
+    gw = "gw"
+    mw = "mw"
+    chips = "chips"  # count of accelerators (name them with `product`)
+    wafers_per_month = "wafers_per_month"
+    percent = "percent"  # an equity stake
+    shares = "shares"
+    years = "years"  # the term of a contract
+
+
+class Qualifier(Vocabulary):
+    exactly = "exactly"
+    approximately = "approximately"
+    up_to = "up_to"
+    at_least = "at_least"
+    more_than = "more_than"
+
+
+class Per(Vocabulary):
+    total = "total"
+    year = "year"
+    quarter = "quarter"
+    month = "month"

@@ -1,0 +1,222 @@
+"""The data model: one pydantic model per record kind and per nested statement.
+
+Every field carries its RDF predicate (`Rdf`), and every model its RDF class, so the
+single converter in `graph/rdf.py` maps any model without per-class code.
+Records are immutable once loaded.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, ClassVar
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from .enums import (
+    DealStatus,
+    DealType,
+    FacilityKind,
+    FacilityStatus,
+    OrgRole,
+    PartyRole,
+    Per,
+    ProductKind,
+    ProductStatus,
+    Qualifier,
+    SourceKind,
+    Unit,
+)
+from .types import (
+    ChipId,
+    Country,
+    DealId,
+    FacilityId,
+    HttpsUrl,
+    OrgId,
+    PartialDate,
+    Rdf,
+    Slug,
+    Text,
+    WikidataId,
+)
+
+
+class Node(BaseModel):
+    """Any model that becomes an RDF node."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    rdf_class: ClassVar[str]
+    # Nested nodes get the IRI `<parent>.<segment>-<n>` (n counts from 1 in file order; ids hold no dots).
+    segment: ClassVar[str] = ""
+
+
+class Source(Node):
+    """Where a claim comes from. The same address is the same source everywhere."""
+
+    rdf_class: ClassVar[str] = "ckg:Source"
+    url: Annotated[HttpsUrl, Rdf("schema:url")]
+    publisher: Annotated[Text, Rdf("schema:publisher")]
+    title: Annotated[Text, Rdf("schema:headline")]
+    date: Annotated[PartialDate, Rdf("schema:datePublished")]
+    kind: Annotated[SourceKind, Rdf("ckg:sourceKind")]
+    quote: Annotated[Text | None, Rdf("ckg:quote")] = None
+
+
+Sources = Annotated[list[Source], Rdf("prov:wasDerivedFrom"), Field(min_length=1)]
+OptionalSources = Annotated[list[Source], Rdf("prov:wasDerivedFrom")]
+
+
+class Quantity(Node):
+    """A figure as reported: exact, approximate, a bound or a range, and what it is per."""
+
+    rdf_class: ClassVar[str] = "ckg:Quantity"
+    segment: ClassVar[str] = "quantity"
+    unit: Annotated[Unit, Rdf("ckg:unit")]
+    value: Annotated[float | None, Rdf("schema:value")] = None
+    min: Annotated[float | None, Rdf("schema:minValue")] = None
+    max: Annotated[float | None, Rdf("schema:maxValue")] = None
+    qualifier: Annotated[Qualifier, Rdf("ckg:qualifier")] = Qualifier.exactly
+    per: Annotated[Per, Rdf("ckg:per")] = Per.total
+    product: Annotated[ChipId | None, Rdf("ckg:countsProduct")] = None
+    note: Annotated[Text | None, Rdf("schema:description")] = None
+    sources: OptionalSources = []
+
+    @model_validator(mode="after")
+    def _one_figure(self) -> Quantity:
+        if self.value is None and self.min is None and self.max is None:
+            raise ValueError("a quantity needs 'value', or 'min' and/or 'max' for a range")
+        if self.value is not None and (self.min is not None or self.max is not None):
+            raise ValueError("give either 'value' or a 'min'/'max' range, not both")
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError(f"range min {self.min:g} is above max {self.max:g}: swap them")
+        return self
+
+
+class Spec(Node):
+    """One key figure of a product: `name` is a snake_case measure such as fp8_tflops."""
+
+    rdf_class: ClassVar[str] = "ckg:Spec"
+    segment: ClassVar[str] = "spec"
+    name: Annotated[str, Rdf("schema:name"), Field(pattern=r"^[a-z][a-z0-9_]*$")]
+    value: Annotated[float, Rdf("schema:value")]
+    unit: Annotated[Text, Rdf("schema:unitText")]
+
+
+class ChipCount(Node):
+    """How many of a product a facility hosts (count left out when undisclosed)."""
+
+    rdf_class: ClassVar[str] = "ckg:HostedChips"
+    segment: ClassVar[str] = "hosts"
+    product: Annotated[ChipId, Rdf("ckg:product")]
+    count: Annotated[int | None, Rdf("ckg:count"), Field(ge=1)] = None
+    qualifier: Annotated[Qualifier, Rdf("ckg:qualifier")] = Qualifier.exactly
+
+
+class Party(Node):
+    rdf_class: ClassVar[str] = "ckg:Party"
+    segment: ClassVar[str] = "party"
+    org: Annotated[OrgId, Rdf("ckg:organization")]
+    role: Annotated[PartyRole, Rdf("ckg:role")]
+    note: Annotated[Text | None, Rdf("schema:description")] = None
+
+
+class StatusEvent(Node):
+    """A dated change of a deal's status, with the sources that reported it."""
+
+    rdf_class: ClassVar[str] = "ckg:StatusChange"
+    segment: ClassVar[str] = "status"
+    status: Annotated[DealStatus, Rdf("ckg:status")]
+    date: Annotated[PartialDate, Rdf("ckg:date")]
+    note: Annotated[Text | None, Rdf("schema:description")] = None
+    sources: Sources
+
+
+class Record(Node):
+    """A curated record: one YAML file under data/<kind>/, named by its id."""
+
+    kind: ClassVar[str]
+    id: Slug
+    name: Annotated[Text, Rdf("schema:name")]
+
+
+class Organization(Record):
+    kind: ClassVar[str] = "organizations"
+    rdf_class: ClassVar[str] = "schema:Organization"
+    aliases: Annotated[list[Text], Rdf("schema:alternateName")] = []
+    roles: Annotated[list[OrgRole], Rdf("ckg:orgRole"), Field(min_length=1)]
+    country: Annotated[Country, Rdf("ckg:country")]
+    parent: Annotated[OrgId | None, Rdf("schema:parentOrganization", inverse="schema:subOrganization")] = None
+    wikidata: Annotated[WikidataId | None, Rdf("owl:sameAs")] = None
+    website: Annotated[HttpsUrl | None, Rdf("schema:url")] = None
+    description: Annotated[Text | None, Rdf("schema:description")] = None
+    sources: OptionalSources = []
+
+
+class Chip(Record):
+    """A chip or other product: accelerators, HBM generations, systems, process nodes."""
+
+    kind: ClassVar[str] = "chips"
+    rdf_class: ClassVar[str] = "ckg:Product"
+    aliases: Annotated[list[Text], Rdf("schema:alternateName")] = []
+    product_kind: Annotated[ProductKind, Rdf("ckg:productKind")]
+    designer: Annotated[OrgId, Rdf("ckg:designedBy", inverse="ckg:designs")]
+    design_partners: Annotated[list[OrgId], Rdf("ckg:designPartner")] = []
+    foundry: Annotated[OrgId | None, Rdf("ckg:fabricatedBy", inverse="ckg:fabricates")] = None
+    process_node: Annotated[Text | None, Rdf("ckg:processNode")] = None
+    packaging: Annotated[Text | None, Rdf("ckg:packaging")] = None
+    memory: Annotated[list[ChipId], Rdf("ckg:usesMemory")] = []
+    codename: Annotated[Text | None, Rdf("ckg:codename")] = None
+    announced: Annotated[PartialDate | None, Rdf("ckg:announced")] = None
+    available: Annotated[PartialDate | None, Rdf("ckg:available")] = None
+    status: Annotated[ProductStatus, Rdf("ckg:productStatus")]
+    specs: Annotated[list[Spec], Rdf("ckg:spec")] = []
+    description: Annotated[Text | None, Rdf("schema:description")] = None
+    sources: Sources
+
+
+class Facility(Record):
+    """A data centre, campus or cluster (and fabs): where compute is built or hosted."""
+
+    kind: ClassVar[str] = "facilities"
+    rdf_class: ClassVar[str] = "ckg:Facility"
+    aliases: Annotated[list[Text], Rdf("schema:alternateName")] = []
+    facility_kind: Annotated[FacilityKind, Rdf("ckg:facilityKind")]
+    country: Annotated[Country, Rdf("ckg:country")]
+    region: Annotated[Text | None, Rdf("ckg:region")] = None
+    city: Annotated[Text | None, Rdf("ckg:city")] = None
+    operator: Annotated[OrgId | None, Rdf("ckg:operatedBy", inverse="ckg:operates")] = None
+    owners: Annotated[list[OrgId], Rdf("ckg:ownedBy", inverse="ckg:owns")] = []
+    tenants: Annotated[list[OrgId], Rdf("ckg:tenant", inverse="ckg:tenantOf")] = []
+    power: Annotated[list[Quantity], Rdf("ckg:power")] = []
+    chips: Annotated[list[ChipCount], Rdf("ckg:hosts")] = []
+    status: Annotated[FacilityStatus, Rdf("ckg:facilityStatus")]
+    announced: Annotated[PartialDate | None, Rdf("ckg:announced")] = None
+    operational: Annotated[PartialDate | None, Rdf("ckg:operationalSince")] = None
+    description: Annotated[Text | None, Rdf("schema:description")] = None
+    sources: Sources
+
+
+class Deal(Record):
+    """An n-ary statement: who did what with whom, for how much, and how sure we are."""
+
+    kind: ClassVar[str] = "deals"
+    rdf_class: ClassVar[str] = "ckg:Deal"
+    deal_type: Annotated[DealType, Rdf("ckg:dealType")]
+    parties: Annotated[list[Party], Rdf("ckg:party"), Field(min_length=1)]
+    products: Annotated[list[ChipId], Rdf("ckg:concernsProduct")] = []
+    facilities: Annotated[list[FacilityId], Rdf("ckg:concernsFacility")] = []
+    quantities: Annotated[list[Quantity], Rdf("ckg:quantity")] = []
+    summary: Annotated[Text | None, Rdf("schema:description")] = None
+    status_history: Annotated[list[StatusEvent], Rdf("ckg:statusChange"), Field(min_length=1)]
+    related: Annotated[list[DealId], Rdf("ckg:relatedDeal")] = []
+    sources: OptionalSources = []
+
+    @property
+    def status(self) -> DealStatus:
+        """The latest status in the history."""
+        return self.status_history[-1].status
+
+    def first_date(self, *statuses: DealStatus) -> str | None:
+        return next((e.date for e in self.status_history if e.status in statuses), None)
+
+
+RECORD_MODELS: dict[str, type[Record]] = {m.kind: m for m in (Organization, Chip, Facility, Deal)}
