@@ -13,12 +13,14 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from .graph.export import write_exports
+from .graph.export import write_atomic, write_exports
+from .graph.fmt import format_data
 from .graph.kg import BUNDLED_DATA, KnowledgeGraph, load
 from .graph.params import parse_param
 from .graph.problems import LoadError
 from .graph.sparql import GRAPH_FORMATS, RESULT_FORMATS, QueryError
 from .graph.stats import compute_stats
+from .schemas.jsonschema import SCHEMA_DIR, rendered_schemas
 from .schemas.vocab import PREFIXES
 
 app = typer.Typer(
@@ -153,6 +155,31 @@ def stats(data: DataArg = None) -> None:
         for name, count in counts.items():
             table.add_row(name, f"{count:,}")
         out.print(table)
+
+
+@app.command()
+def fmt(
+    data: DataArg = None,
+    check: Annotated[bool, typer.Option("--check", help="Only list files that are not canonical; exit 1 if any.")] = False,
+) -> None:
+    """Rewrite every data file in the one canonical format (key order, quoting, dates)."""
+    folder = data or BUNDLED_DATA
+    changed = format_data(_load(folder), folder, check_only=check)
+    for path in changed:
+        out.print(f"{'not canonical' if check else 'rewrote'}: {path}", markup=False)
+    if check and changed:
+        where = f" {data}" if data else ""
+        err.print(f"{len(changed)} file(s) not in canonical form: run `computekg fmt{where}`", markup=False)
+        raise typer.Exit(1)
+    out.print(f"{len(changed)} file(s) {'to rewrite' if check else 'rewritten'}")
+
+
+@app.command()
+def schemas() -> None:
+    """Regenerate the JSON Schemas of the data files (schemas/*.schema.json) from the models."""
+    for name, text in rendered_schemas().items():
+        write_atomic(SCHEMA_DIR / name, text.encode("utf-8"))
+        out.print(f"wrote {SCHEMA_DIR / name}")
 
 
 def main() -> None:

@@ -42,8 +42,8 @@ def line_of(raw: Any, path: Path_) -> int | None:
             line = getattr(node, "key_lines", {}).get(step, line)
             node = node[step]
         elif isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
+            line = getattr(node, "item_lines", {step: line})[step]
             node = node[step]
-            line = getattr(node, "line", line)
         else:
             break
     return line

@@ -1,9 +1,4 @@
-"""SPARQL over the Oxigraph store, with parameters bound as terms, never pasted as text.
-
-Parameters use Oxigraph's substitutions (SPARQL-dev SEP-0007): a bound variable is
-replaced by its value throughout the query, so a value can never change the query's
-shape. The variable must be one the query selects.
-"""
+"""SPARQL over the Oxigraph store, with parameters bound as checked VALUES blocks (see sparqltext)."""
 
 from __future__ import annotations
 
@@ -18,6 +13,7 @@ from rdflib.term import Node
 
 from ..schemas.vocab import PREFIXES
 from .rdf import literal
+from .sparqltext import mentions_variable, where_group_start
 
 
 class QueryError(Exception):
@@ -31,6 +27,7 @@ RESULT_FORMATS: dict[str, ox.QueryResultsFormat] = {
     "tsv": ox.QueryResultsFormat.TSV,
 }
 GRAPH_FORMATS: dict[str, ox.RdfFormat] = {"ttl": ox.RdfFormat.TURTLE, "jsonld": ox.RdfFormat.JSON_LD, "nt": ox.RdfFormat.N_TRIPLES}
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _VARIABLE_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
@@ -43,6 +40,8 @@ def to_rdflib(term: Any) -> Node | None:
         return rdflib.BNode(term.value)
     if term.language:
         return rdflib.Literal(term.value, lang=term.language)
+    if term.datatype.value == _XSD_STRING:
+        return rdflib.Literal(term.value)  # RDF 1.1 simple literal; rdflib tells the two apart
     return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
 
 
@@ -51,7 +50,10 @@ def to_oxigraph(value: object) -> ox.NamedNode | ox.Literal:
     if isinstance(value, ox.NamedNode | ox.Literal):
         return value
     if isinstance(value, rdflib.URIRef):
-        return ox.NamedNode(str(value))
+        try:
+            return ox.NamedNode(str(value))
+        except ValueError:
+            raise QueryError(f"'{value}' is not a valid IRI") from None
     if isinstance(value, rdflib.Literal):
         if value.language:
             return ox.Literal(str(value), language=value.language)
@@ -84,32 +86,31 @@ class QueryResult:
         ]
 
 
-def _substitutions(bindings: Mapping[str, object]) -> dict[ox.Variable, Any]:
-    subs = {}
+def bind(text: str, bindings: Mapping[str, object]) -> str:
+    """The query with a checked VALUES block per parameter at the start of its WHERE group."""
+    if not bindings:
+        return text
+    start = where_group_start(text)
+    if start is None:
+        raise QueryError("this query has no WHERE group to bind parameters in")
+    blocks = []
     for name, value in bindings.items():
         if not _VARIABLE_NAME.match(name):
             raise QueryError(f"'{name}' is not a variable name: use letters, digits and _")
-        subs[ox.Variable(name)] = to_oxigraph(value)
-    return subs
+        if not mentions_variable(text, name):
+            raise QueryError(f"unknown parameter '{name}': the query has no ?{name}")
+        blocks.append(f" VALUES ?{name} {{ {to_oxigraph(value)} }}")
+    return text[:start] + "".join(blocks) + " " + text[start:]
 
 
 def execute(store: ox.Store, text: str, bindings: Mapping[str, object] | None = None) -> Any:
     """Run a query on the store with the project's prefixes predeclared; raise QueryError on any failure."""
+    bound = bind(text, bindings or {})
     try:
-        return store.query(text, prefixes=PREFIXES, substitutions=_substitutions(bindings or {}))
+        return store.query(bound, prefixes=PREFIXES)
     except SyntaxError as exc:
         raise QueryError(f"SPARQL syntax error: {exc}") from None
-    except RuntimeError as exc:
-        message = str(exc)
-        if "SELECT projection" in message:
-            missing = re.search(r"\?(\w+)", message)
-            name = missing.group(1) if missing else "the parameter"
-            message = (
-                f"parameter '{name}' must be a variable the query selects: add ?{name} to its SELECT "
-                "(a parameter replaces a selected variable)"
-            )
-        raise QueryError(message) from None
-    except OSError as exc:
+    except (RuntimeError, OSError) as exc:
         raise QueryError(f"the query failed: {exc}") from None
 
 

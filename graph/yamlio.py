@@ -36,6 +36,13 @@ class LineDict(dict[str, Any]):
     key_lines: dict[str, int]
 
 
+class LineList(list[Any]):
+    """A sequence that knows its line and the line of each item (1-based)."""
+
+    line: int
+    item_lines: list[int]
+
+
 class _StrictLoader(_BaseLoader):  # type: ignore[misc, valid-type]
     yaml_implicit_resolvers = {
         first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
@@ -72,7 +79,15 @@ class _StrictLoader(_BaseLoader):  # type: ignore[misc, valid-type]
         return result
 
 
+    def construct_line_list(self, node: yaml.SequenceNode) -> LineList:
+        result = LineList(self.construct_object(child, deep=True) for child in node.value)
+        result.line = node.start_mark.line + 1
+        result.item_lines = [child.start_mark.line + 1 for child in node.value]
+        return result
+
+
 _StrictLoader.add_constructor("tag:yaml.org,2002:map", _StrictLoader.construct_mapping)
+_StrictLoader.add_constructor("tag:yaml.org,2002:seq", _StrictLoader.construct_line_list)
 
 
 @dataclass(frozen=True)

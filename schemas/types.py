@@ -112,11 +112,13 @@ def check_wikidata(value: str) -> str:
 
 # ---------------------------------------------------------------- value types
 
-Slug = Annotated[str, AfterValidator(check_slug)]
-OrgId = Annotated[str, AfterValidator(check_slug), RecordRef("organizations")]
-ChipId = Annotated[str, AfterValidator(check_slug), RecordRef("chips")]
-FacilityId = Annotated[str, AfterValidator(check_slug), RecordRef("facilities")]
-DealId = Annotated[str, AfterValidator(check_slug), RecordRef("deals")]
+# The pattern goes to the JSON Schema only: in Python the validator gives the clearer message.
+_SLUG_SCHEMA = Field(json_schema_extra={"pattern": SLUG_PATTERN})
+Slug = Annotated[str, AfterValidator(check_slug), _SLUG_SCHEMA]
+OrgId = Annotated[str, AfterValidator(check_slug), RecordRef("organizations"), _SLUG_SCHEMA]
+ChipId = Annotated[str, AfterValidator(check_slug), RecordRef("chips"), _SLUG_SCHEMA]
+FacilityId = Annotated[str, AfterValidator(check_slug), RecordRef("facilities"), _SLUG_SCHEMA]
+DealId = Annotated[str, AfterValidator(check_slug), RecordRef("deals"), _SLUG_SCHEMA]
 PartialDate = Annotated[
     str,
     BeforeValidator(_date_as_text),

@@ -1,0 +1,70 @@
+"""The one canonical text of a record: key order of the model, defaults left out, dates quoted.
+
+`computekg fmt` writes it; a data test fails on any file that differs. Comments other
+than the schema line are not kept: explanations belong in `note` and `summary` fields.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..schemas.jsonschema import schema_file_name
+from ..schemas.types import DATE_PATTERN
+from ..schemas.models import Record
+from .export import write_atomic
+from .kg import KnowledgeGraph
+
+
+def schema_header(kind: str) -> str:
+    """The comment that points a YAML language server at the file's JSON Schema (from data/<kind>/)."""
+    return f"# yaml-language-server: $schema=../../schemas/{schema_file_name(kind)}\n"
+
+
+class _CanonicalDumper(yaml.SafeDumper):
+    """Dates always in quotes, whatever their precision, so they read the same everywhere."""
+
+
+def _represent_text(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    style = "'" if re.match(DATE_PATTERN, value) else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_CanonicalDumper.add_representer(str, _represent_text)
+
+
+def _plain(value: Any) -> Any:
+    # 4000000000.0 reads better as 4000000000; the model turns it back into a float.
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def canonical_text(record: Record) -> str:
+    data = _plain(record.model_dump(mode="json", exclude_defaults=True, exclude={"id"}))
+    body = yaml.dump(data, Dumper=_CanonicalDumper, sort_keys=False, allow_unicode=True, width=100_000, default_flow_style=False)
+    return schema_header(record.kind) + body
+
+
+def record_path(data_dir: Path, record: Record) -> Path:
+    return data_dir / record.kind / f"{record.id}.yaml"
+
+
+def format_data(kg: KnowledgeGraph, data_dir: Path, check_only: bool = False) -> list[Path]:
+    """Rewrite (or with check_only, just list) every file that is not in canonical form."""
+    changed = []
+    for record in kg.records():
+        path = record_path(data_dir, record)
+        text = canonical_text(record)
+        if path.read_text(encoding="utf-8") != text:
+            changed.append(path)
+            if not check_only:
+                write_atomic(path, text.encode("utf-8"))
+    return changed

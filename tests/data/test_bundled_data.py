@@ -1,0 +1,90 @@
+"""Data tests: every curated record under data/ obeys the loader's rules and the curation rules.
+
+One test per record where a rule is about one record, so a bad record is one named failure.
+Code tests never read data/; these never test code paths beyond the data.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+
+import pytest
+
+import computekg
+from computekg.graph.fmt import canonical_text
+from computekg.graph.load import load_records
+
+DATA = computekg.BUNDLED_DATA
+LOADED = load_records(DATA)
+RECORDS = [r for records in LOADED.records.values() for r in records.values()]
+ALL_IDS = sorted(r.id for r in RECORDS)
+
+
+def test_the_bundled_data_loads_without_a_problem() -> None:
+    try:
+        computekg.load(DATA)
+    except computekg.LoadError as exc:
+        pytest.fail(str(exc), pytrace=False)
+
+
+def test_the_bundled_data_is_not_trivially_small() -> None:
+    kg = computekg.load(DATA)
+    assert len(kg.organizations) >= 30
+    assert len(kg.deals) >= 30
+
+
+@pytest.mark.parametrize("record_id", ALL_IDS)
+def test_file_is_in_canonical_format(record_id: str) -> None:
+    record = next(r for r in RECORDS if r.id == record_id)
+    path = DATA / record.kind / f"{record_id}.yaml"
+    assert path.read_text(encoding="utf-8") == canonical_text(record), (
+        f"{path} is not in canonical form: run `computekg fmt`"
+    )
+
+
+def _connected_orgs(kg: computekg.KnowledgeGraph) -> set[str]:
+    connected: set[str] = set()
+    for deal in kg.deals.values():
+        connected.update(p.org for p in deal.parties)
+    for chip in kg.chips.values():
+        connected.update([chip.designer, *chip.design_partners, *([chip.foundry] if chip.foundry else [])])
+    for facility in kg.facilities.values():
+        connected.update([*facility.owners, *facility.tenants, *([facility.operator] if facility.operator else [])])
+    connected.update(o.parent for o in kg.organizations.values() if o.parent)
+    connected.update(o.id for o in kg.organizations.values() if o.parent)
+    return connected
+
+
+@pytest.mark.parametrize("org_id", sorted(LOADED.records["organizations"]))
+def test_no_orphan_organization(org_id: str) -> None:
+    kg = computekg.load(DATA)
+    assert org_id in _connected_orgs(kg), (
+        f"data/organizations/{org_id}.yaml takes part in no deal, product or facility and is no parent: "
+        "add what it is part of, or remove it"
+    )
+
+
+def normalize_name(name: str) -> str:
+    text = unicodedata.normalize("NFKD", name).casefold()
+    return re.sub(r"[^a-z0-9]+", "", text)
+
+
+def test_no_organization_under_two_ids() -> None:
+    owners: dict[str, set[str]] = defaultdict(set)
+    for org in LOADED.records["organizations"].values():
+        for name in [org.name, *org.aliases]:
+            owners[normalize_name(name)].add(org.id)
+    clashes = {name: sorted(ids) for name, ids in owners.items() if len(ids) > 1}
+    assert clashes == {}, "the same name or alias names two organizations: merge them or drop the alias"
+
+
+@pytest.mark.parametrize("deal_id", sorted(LOADED.records["deals"]))
+def test_deal_sources_are_well_formed(deal_id: str) -> None:
+    deal = LOADED.records["deals"][deal_id]
+    for event in deal.status_history:
+        for source in event.sources:
+            assert source.title.strip() == source.title and len(source.title) >= 8, source.url
+            assert source.publisher.strip() == source.publisher, source.url
+            assert "example.org" not in source.url and "example.com" not in source.url, source.url

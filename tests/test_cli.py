@@ -1,0 +1,150 @@
+"""The command line: exit codes 0/1/2, every output format, and clear errors."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+from helpers import FIXTURE_DATA
+from typer.testing import CliRunner
+
+from computekg.cli import app
+
+runner = CliRunner(env={"COLUMNS": "200", "NO_COLOR": "1", "TERM": "dumb"})
+DATA = str(FIXTURE_DATA)
+PARTNERS = "SELECT ?deal ?org WHERE { ?deal ckg:hasParty ?org } ORDER BY ?deal"
+
+
+def test_validate_ok() -> None:
+    result = runner.invoke(app, ["validate", DATA])
+    assert result.exit_code == 0
+    assert result.stdout.strip() == "ok: 6 organizations, 3 chips, 1 facilities, 4 deals"
+
+
+def test_validate_bad_data_lists_problems_and_exits_1(data_copy: Path) -> None:
+    (data_copy / "organizations/labco.yaml").write_text("name: LabCo\nroles:\n- ai_lab\nname: X\ncountry: US\n")
+    result = runner.invoke(app, ["validate", str(data_copy)])
+    assert result.exit_code == 1
+    assert "data/organizations/labco.yaml:4: duplicate key 'name' (first on line 1): keep one of them" in result.stderr
+    assert "1 problem in" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_query_table() -> None:
+    result = runner.invoke(app, ["query", PARTNERS, "--data", DATA, "--param", "org=labco"])
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.stdout.splitlines() if "id:" in line]
+    assert [line.split()[1] for line in lines] == [
+        "id:bigcloud-labco-investment-2023",
+        "id:gpuco-labco-chip-supply-2025",
+        "id:labco-memco-custom-chip-2026",
+    ]
+    assert "3 rows" in result.stderr
+
+
+def test_query_json_is_w3c_results() -> None:
+    result = runner.invoke(app, ["query", PARTNERS, "-d", DATA, "-p", "org=labco", "--format", "json"])
+    assert result.exit_code == 0
+    parsed = json.loads(result.stdout)
+    assert parsed["head"]["vars"] == ["deal", "org"]
+    assert parsed["results"]["bindings"][0] == {
+        "deal": {"type": "uri", "value": "https://w3id.org/computekg/id/bigcloud-labco-investment-2023"},
+        "org": {"type": "uri", "value": "https://w3id.org/computekg/id/labco"},
+    }
+
+
+def test_query_csv_and_tsv() -> None:
+    as_csv = runner.invoke(app, ["query", PARTNERS, "-d", DATA, "-p", "org=labco", "-f", "csv"])
+    rows = list(csv.reader(io.StringIO(as_csv.stdout)))
+    assert rows[0] == ["deal", "org"] and len(rows) == 4
+    assert rows[2] == ["https://w3id.org/computekg/id/gpuco-labco-chip-supply-2025", "https://w3id.org/computekg/id/labco"]
+    as_tsv = runner.invoke(app, ["query", PARTNERS, "-d", DATA, "-p", "org=labco", "-f", "tsv"])
+    lines = as_tsv.stdout.splitlines()
+    assert lines[0] == "?deal\t?org"
+    assert lines[1] == "<https://w3id.org/computekg/id/bigcloud-labco-investment-2023>\t<https://w3id.org/computekg/id/labco>"
+
+
+def test_query_xml() -> None:
+    result = runner.invoke(app, ["query", PARTNERS, "-d", DATA, "-p", "org=labco", "-f", "xml"])
+    root = ElementTree.fromstring(result.stdout)
+    ns = {"r": "http://www.w3.org/2005/sparql-results#"}
+    assert len(root.findall(".//r:result", ns)) == 3
+
+
+def test_query_from_file_with_literal_and_number_params(tmp_path: Path) -> None:
+    query = tmp_path / "q.rq"
+    query.write_text("SELECT ?org WHERE { ?org schema:name ?name ; ckg:country ?c }\n")
+    result = runner.invoke(app, ["query", str(query), "-d", DATA, "-p", 'name="FabCo"', "-f", "csv"])
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == ["org", "https://w3id.org/computekg/id/fabco"]
+
+
+def test_construct_as_turtle() -> None:
+    result = runner.invoke(app, ["query", "CONSTRUCT { ?a ckg:investsIn ?b } WHERE { ?a ckg:investsIn ?b }", "-d", DATA, "-f", "ttl"])
+    assert result.exit_code == 0
+    assert "id:bigcloud ckg:investsIn id:labco ." in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["query", PARTNERS, "-d", DATA, "-p", "org=labc"], 1, "parameter org: 'labc' is not a known record id (did you mean labco"),
+        (["query", PARTNERS, "-d", DATA, "-p", "orglabco"], 1, "parameter 'orglabco' is not name=value"),
+        (["query", PARTNERS, "-d", DATA, "-p", "who=labco"], 1, "unknown parameter 'who': the query has no ?who"),
+        (["query", "SELEC ?x", "-d", DATA], 1, "SPARQL syntax error"),
+        (["query", PARTNERS, "-d", DATA, "-f", "yaml"], 2, "unknown format 'yaml'"),
+        (["query", "missing.rq", "-d", DATA], 2, "no query file missing.rq"),
+        (["query", PARTNERS, "-d", DATA, "-f", "ttl"], 1, "a SELECT or ASK result is a table"),
+        (["frobnicate"], 2, "No such command"),
+    ],
+)
+def test_errors_have_exit_codes_and_messages(args: list[str], code: int, message: str) -> None:
+    result = runner.invoke(app, args)
+    assert result.exit_code == code
+    assert message in result.output
+    assert "Traceback" not in result.output
+
+
+def test_build_writes_deterministic_exports(tmp_path: Path) -> None:
+    first = runner.invoke(app, ["build", DATA, "--out", str(tmp_path / "a")])
+    second = runner.invoke(app, ["build", DATA, "--out", str(tmp_path / "b")])
+    assert first.exit_code == second.exit_code == 0
+    names = sorted(p.name for p in (tmp_path / "a").iterdir())
+    assert names == ["computekg.jsonld", "computekg.nt", "computekg.ttl"]
+    for name in names:
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+    assert (tmp_path / "a" / "computekg.ttl").read_text().startswith("@prefix")
+
+
+def test_stats_counts() -> None:
+    result = runner.invoke(app, ["stats", DATA])
+    assert result.exit_code == 0
+    text = result.stdout
+    for label, count in [("organizations", 6), ("chips", 3), ("facilities", 1), ("deals", 4), ("chip_supply", 1), ("cancelled", 1)]:
+        assert any(label in line and line.rstrip(" │").endswith(str(count)) for line in text.splitlines()), label
+
+
+def test_fmt_check_and_rewrite(data_copy: Path) -> None:
+    path = data_copy / "organizations/fabco.yaml"
+    path.write_text("country: TW\nroles: [foundry]\nname: \"FabCo\"\n")
+    check = runner.invoke(app, ["fmt", str(data_copy), "--check"])
+    assert check.exit_code == 1
+    assert f"not canonical: {path}" in check.stdout
+    assert "run `computekg fmt" in check.stderr
+    fixed = runner.invoke(app, ["fmt", str(data_copy)])
+    assert fixed.exit_code == 0
+    assert path.read_text() == (
+        "# yaml-language-server: $schema=../../schemas/organization.schema.json\nname: FabCo\nroles:\n- foundry\ncountry: TW\n"
+    )
+    assert runner.invoke(app, ["fmt", str(data_copy), "--check"]).exit_code == 0
+
+
+def test_help_lists_every_command() -> None:
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0
+    for command in ("validate", "build", "query", "stats", "fmt", "schemas"):
+        assert command in result.stdout

@@ -1,0 +1,220 @@
+"""Every kind of bad input gives one exact message with its file and line, all in one run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import problems_of
+
+import computekg
+
+LAB = "organizations/labco.yaml"
+DEAL = "deals/bigcloud-labco-investment-2023.yaml"
+
+
+def write(data: Path, name: str, text: str) -> None:
+    (data / name).write_text(text, encoding="utf-8")
+
+
+def replace(data: Path, name: str, old: str, new: str) -> None:
+    path = data / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture {name} no longer holds {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+ORG_CASES = {
+    "malformed": (
+        "name: LabCo\nroles: [ai_lab\ncountry: US\n",
+        "data/organizations/labco.yaml:3: malformed YAML: did not find expected ',' or ']'",
+    ),
+    "duplicate key": (
+        "name: LabCo\nroles:\n- ai_lab\ncountry: US\nname: Other\n",
+        "data/organizations/labco.yaml:5: duplicate key 'name' (first on line 1): keep one of them",
+    ),
+    "anchor": (
+        "name: &n LabCo\naliases:\n- *n\nroles:\n- ai_lab\ncountry: US\n",
+        "data/organizations/labco.yaml:1: anchor '&n' is not allowed: anchors and aliases hide repeated data; write it out",
+    ),
+    "custom tag": (
+        "name: !!python/name:os.system LabCo\nroles:\n- ai_lab\ncountry: US\n",
+        "data/organizations/labco.yaml:1: tag 'tag:yaml.org,2002:python/name:os.system' is not allowed: "
+        "write a plain value (quote it if it must stay text)",
+    ),
+    "unknown field": (
+        "name: LabCo\nroles:\n- ai_lab\ncountry: US\nceo: Somebody\n",
+        "data/organizations/labco.yaml:5: unknown field 'ceo': remove it or correct its spelling "
+        "(see schemas/organization.schema.json)",
+    ),
+    "missing field": (
+        "name: LabCo\nroles:\n- ai_lab\n",
+        "data/organizations/labco.yaml:1: missing required field 'country': add it",
+    ),
+    "wrong enum": (
+        "name: LabCo\nroles:\n- ai_lab\n- chip_maker\ncountry: US\n",
+        "data/organizations/labco.yaml:4: roles[1]: 'chip_maker' is not allowed: use one of 'ai_lab', 'chip_designer', "
+        "'design_services', 'foundry', 'memory_supplier', 'packaging', 'equipment_supplier', 'server_maker', "
+        "'networking', 'cloud', 'neocloud', 'datacenter_operator', 'datacenter_developer', 'energy_supplier', "
+        "'investor' or 'government'",
+    ),
+    "wrong type": (
+        "name:\n  first: Lab\nroles:\n- ai_lab\ncountry: US\n",
+        "data/organizations/labco.yaml:1: name: Input should be a valid string",
+    ),
+    "bad country": (
+        "name: LabCo\nroles:\n- ai_lab\ncountry: USA\n",
+        "data/organizations/labco.yaml:4: country: 'USA' is not an ISO 3166-1 alpha-2 country code: use e.g. US, KR, TW, CN",
+    ),
+    "http website": (
+        "name: LabCo\nroles:\n- ai_lab\ncountry: US\nwebsite: http://labco.example.org\n",
+        "data/organizations/labco.yaml:5: website: 'http://labco.example.org' is not an https address: "
+        "give the full https:// address of the page",
+    ),
+    "id in file": (
+        "id: labco\nname: LabCo\nroles:\n- ai_lab\ncountry: US\n",
+        "data/organizations/labco.yaml:1: remove 'id': a record's id is its file name",
+    ),
+    "list instead of mapping": (
+        "- name: LabCo\n",
+        "data/organizations/labco.yaml:1: the file must hold one record: a mapping of fields, not a list or a single value",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(ORG_CASES))
+def test_bad_organization_file(data_copy: Path, case: str) -> None:
+    text, expected = ORG_CASES[case]
+    write(data_copy, LAB, text)
+    assert problems_of(data_copy) == [expected]
+
+
+def test_id_that_is_not_a_slug(data_copy: Path) -> None:
+    (data_copy / LAB).rename(data_copy / "organizations" / "LabCo_AI.yaml")
+    problems = problems_of(data_copy)
+    assert "data/organizations/LabCo_AI.yaml: file name: 'LabCo_AI' is not a valid id: use lowercase letters, digits " \
+        "and single hyphens, e.g. 'samsung-foundry' (rename the file)" in problems
+
+
+def test_reference_to_missing_record(data_copy: Path) -> None:
+    replace(data_copy, DEAL, "- org: labco\n", "- org: labcoo\n")
+    assert problems_of(data_copy) == [
+        "data/deals/bigcloud-labco-investment-2023.yaml:7: unknown organization 'labcoo': "
+        "add data/organizations/labcoo.yaml or correct the id"
+    ]
+
+
+def test_reference_to_record_of_another_kind(data_copy: Path) -> None:
+    replace(data_copy, "chips/gpu-x1.yaml", "designer: gpuco", "designer: gpu-x1")
+    assert problems_of(data_copy) == [
+        "data/chips/gpu-x1.yaml:4: unknown organization 'gpu-x1': 'gpu-x1' is a chip, not an organization"
+    ]
+
+
+def test_parent_cycle(data_copy: Path) -> None:
+    replace(data_copy, "organizations/bigcloud.yaml", "country: US\n", "country: US\nparent: bigcloud-chips\n")
+    assert problems_of(data_copy) == [
+        "data/organizations/bigcloud-chips.yaml:6: parent cycle bigcloud-chips -> bigcloud -> bigcloud-chips: "
+        "an organization cannot be its own ancestor; fix one 'parent'"
+    ]
+
+
+def test_status_history_out_of_time_order(data_copy: Path) -> None:
+    replace(data_copy, DEAL, "date: '2024-03-27'\n  sources", "date: '2023-01'\n  sources")
+    assert problems_of(data_copy) == [
+        "data/deals/bigcloud-labco-investment-2023.yaml:23: status_history is not in time order: 'completed' (2023-01) "
+        "comes after 'announced' (2023-09-25); list changes oldest first and check the dates"
+    ]
+
+
+def test_signed_before_announced(data_copy: Path) -> None:
+    name = "deals/gpuco-labco-chip-supply-2025.yaml"
+    replace(data_copy, name, "- status: rumored", "- status: signed")
+    replace(data_copy, name, "- status: signed\n  date: '2025-11-18'", "- status: announced\n  date: '2025-11-18'")
+    problems = problems_of(data_copy)
+    assert problems == [
+        "data/deals/gpuco-labco-chip-supply-2025.yaml:20: 'signed' rests only on reports citing anonymous sources: "
+        "such a report supports 'rumored' or 'in_talks'; use one of those or cite an on-the-record source",
+        "data/deals/gpuco-labco-chip-supply-2025.yaml:28: 'announced' (2025-11-18) follows 'signed' (2025-01): a deal is not "
+        "signed before it is announced; statuses go rumored < in_talks < announced < signed < delivered/completed, "
+        "so fix the status or the order",
+    ]
+
+
+def test_claim_without_source(data_copy: Path) -> None:
+    text = (data_copy / "deals/labco-memco-custom-chip-2026.yaml").read_text()
+    head = text[: text.index("  sources:")]
+    write(data_copy, "deals/labco-memco-custom-chip-2026.yaml", head + "  sources: []\n")
+    assert problems_of(data_copy) == [
+        "data/deals/labco-memco-custom-chip-2026.yaml:12: status_history[0].sources: a claim needs at least one source: "
+        "add the page it was reported in"
+    ]
+
+
+def test_non_https_source(data_copy: Path) -> None:
+    replace(data_copy, DEAL, "url: https://news.example.org/bigcloud-labco\n", "url: http://news.example.org/bigcloud-labco\n")
+    assert problems_of(data_copy) == [
+        "data/deals/bigcloud-labco-investment-2023.yaml:17: status_history[0].sources[0].url: "
+        "'http://news.example.org/bigcloud-labco' is not an https address: give the full https:// address of the page"
+    ]
+
+
+def test_same_source_described_two_ways(data_copy: Path) -> None:
+    replace(data_copy, "deals/fabco-gpuco-wafers-2024.yaml", "title: GPUCo unveils the X1", "title: GPUCo shows X1")
+    assert problems_of(data_copy) == [
+        "data/deals/fabco-gpuco-wafers-2024.yaml:17: source https://news.example.org/gpu-x1 has title 'GPUCo shows X1' "
+        "here but 'GPUCo unveils the X1' in data/chips/gpu-x1.yaml: make them the same"
+    ]
+
+
+def test_impossible_date(data_copy: Path) -> None:
+    replace(data_copy, DEAL, "date: '2023-09-25'\n  sources", "date: '2023-02-30'\n  sources")
+    assert problems_of(data_copy) == [
+        "data/deals/bigcloud-labco-investment-2023.yaml:15: status_history[0].date: '2023-02-30' is not a real date: "
+        "check the month and day"
+    ]
+
+
+def test_all_problems_reported_in_one_run(data_copy: Path) -> None:
+    write(data_copy, LAB, "name: LabCo\nroles:\n- ai_lab\ncountry: US\nname: Again\n")
+    replace(data_copy, "chips/gpu-x1.yaml", "status: shipping", "status: selling")
+    replace(data_copy, "organizations/fabco.yaml", "country: TW", "country: Taiwan")
+    problems = problems_of(data_copy)
+    assert [p.split(":")[0] for p in problems] == [
+        "data/chips/gpu-x1.yaml",
+        "data/organizations/fabco.yaml",
+        "data/organizations/labco.yaml",
+    ]
+
+
+def test_references_to_a_broken_file_are_not_reported_twice(data_copy: Path) -> None:
+    write(data_copy, LAB, "name: LabCo\nroles: [ai_lab\n")
+    problems = problems_of(data_copy)
+    assert len(problems) == 1 and problems[0].startswith("data/organizations/labco.yaml:")
+
+
+def test_load_error_message_lists_every_problem(data_copy: Path) -> None:
+    write(data_copy, LAB, "name: LabCo\nroles:\n- ai_lab\n")
+    with pytest.raises(computekg.LoadError) as caught:
+        computekg.load(data_copy)
+    assert str(caught.value) == (
+        "1 problem in the data:\ndata/organizations/labco.yaml:1: missing required field 'country': add it"
+    )
+    assert caught.value.problems[0] == computekg.Problem(
+        "data/organizations/labco.yaml", 1, "missing required field 'country': add it"
+    )
+
+
+def test_stray_file_and_folder_are_reported(data_copy: Path) -> None:
+    write(data_copy, "organizations/notes.txt", "x")
+    (data_copy / "companies").mkdir()
+    assert problems_of(data_copy) == [
+        "data/companies: unknown folder: records live in chips, deals, facilities, organizations",
+        "data/organizations/notes.txt: not a .yaml record: rename it to <id>.yaml or move it out of data/",
+    ]
+
+
+def test_missing_data_folder(tmp_path: Path) -> None:
+    assert problems_of(tmp_path / "nope") == [
+        f"{tmp_path / 'nope'}: no such data folder: give the folder that holds organizations/, chips/, ..."
+    ]

@@ -1,0 +1,170 @@
+"""The RDF mapping: content, IRIs, determinism, round trips, and the declared vocabulary."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+import rdflib
+from helpers import FIXTURE_DATA
+from rdflib.compare import isomorphic
+
+import computekg
+from computekg.graph.sparql import to_rdflib
+from computekg.schemas.vocab import ID, VOCAB
+
+ONTOLOGY = Path(computekg.__file__).parent / "schemas" / "ontology.ttl"
+CKG = rdflib.Namespace(VOCAB)
+IDS = rdflib.Namespace(ID)
+
+
+def ask(kg: computekg.KnowledgeGraph, pattern: str) -> bool:
+    result = kg.query(f"ASK {{ {pattern} }}")
+    assert result.boolean is not None
+    return result.boolean
+
+
+@pytest.mark.parametrize("fmt", ["ttl", "nt", "jsonld"])
+def test_export_round_trips_to_the_same_graph(kg: computekg.KnowledgeGraph, fmt: str) -> None:
+    parsed = rdflib.Graph().parse(data=kg.serialize(fmt), format={"ttl": "turtle", "nt": "nt", "jsonld": "json-ld"}[fmt])
+    built = rdflib.Graph()
+    for triple in kg.triples:
+        built.add((to_rdflib(triple.subject), to_rdflib(triple.predicate), to_rdflib(triple.object)))
+    assert len(parsed) == len(kg.triples) > 500
+    assert isomorphic(parsed, built)
+
+
+def test_no_blank_nodes(kg: computekg.KnowledgeGraph) -> None:
+    assert not any(isinstance(t, ox.BlankNode) for triple in kg.triples for t in (triple.subject, triple.object))
+
+
+EXPORT_SCRIPT = """
+import sys, computekg
+kg = computekg.load(sys.argv[1])
+for fmt in ("ttl", "nt", "jsonld"):
+    sys.stdout.buffer.write(kg.serialize(fmt))
+"""
+
+
+def test_exports_are_byte_identical_across_hash_seeds() -> None:
+    outputs = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        run = subprocess.run([sys.executable, "-c", EXPORT_SCRIPT, str(FIXTURE_DATA)], env=env, capture_output=True, check=True)
+        outputs.append(run.stdout)
+    assert outputs[0] == outputs[1]
+    assert len(outputs[0]) > 100_000
+
+
+def test_record_fields_map_to_declared_predicates(kg: computekg.KnowledgeGraph) -> None:
+    g = kg.rdf
+    bigcloud = IDS["bigcloud"]
+    assert (bigcloud, rdflib.RDF.type, rdflib.URIRef("https://schema.org/Organization")) in g
+    assert (bigcloud, rdflib.OWL.sameAs, rdflib.URIRef("http://www.wikidata.org/entity/Q1")) in g
+    assert (bigcloud, rdflib.URIRef("https://schema.org/url"), rdflib.URIRef("https://bigcloud.example.org")) in g
+    assert (IDS["bigcloud-chips"], rdflib.URIRef("https://schema.org/parentOrganization"), bigcloud) in g
+    assert (bigcloud, rdflib.URIRef("https://schema.org/subOrganization"), IDS["bigcloud-chips"]) in g
+    assert (IDS["gpu-x1"], CKG.fabricatedBy, IDS["fabco"]) in g
+    assert (IDS["fabco"], CKG.fabricates, IDS["gpu-x1"]) in g
+
+
+def test_dates_keep_their_precision(kg: computekg.KnowledgeGraph) -> None:
+    g = kg.rdf
+    chip = IDS["gpu-x1"]
+    assert g.value(chip, CKG.announced) == rdflib.Literal("2024-03", datatype=rdflib.XSD.gYearMonth)
+    assert g.value(chip, CKG.available) == rdflib.Literal("2024-11-20", datatype=rdflib.XSD.date)
+    event = IDS["fabco-gpuco-wafers-2024.status-1"]
+    assert g.value(event, CKG.date) == rdflib.Literal("2024", datatype=rdflib.XSD.gYear)
+
+
+def test_deal_is_an_n_ary_statement(kg: computekg.KnowledgeGraph) -> None:
+    rows = kg.query(
+        """SELECT ?org ?role ?status ?date ?url WHERE {
+             ?deal ckg:party [ ckg:organization ?org ; ckg:role ?role ] ;
+                   ckg:statusChange [ ckg:status ?status ; ckg:date ?date ; prov:wasDerivedFrom [ schema:url ?url ] ] .
+           } ORDER BY ?date ?org""",
+        deal=kg.iri("gpuco-labco-chip-supply-2025"),
+    ).dicts()
+    assert [(r["org"].rsplit("/", 1)[1], r["role"].rsplit(".", 1)[1], r["status"].rsplit(".", 1)[1], r["url"]) for r in rows] == [
+        ("gpuco", "supplier", "rumored", "https://news.example.org/gpuco-labco-rumor"),
+        ("labco", "customer", "rumored", "https://news.example.org/gpuco-labco-rumor"),
+        ("gpuco", "supplier", "signed", "https://news.example.org/gpuco-labco"),
+        ("labco", "customer", "signed", "https://news.example.org/gpuco-labco"),
+    ]
+
+
+def test_quantities_keep_qualifiers_and_ranges(kg: computekg.KnowledgeGraph) -> None:
+    rows = kg.query(
+        """SELECT ?unit ?value ?min ?max ?qualifier WHERE {
+             ?deal ckg:quantity ?q . ?q ckg:unit ?unit ; ckg:qualifier ?qualifier .
+             OPTIONAL { ?q schema:value ?value } OPTIONAL { ?q schema:minValue ?min } OPTIONAL { ?q schema:maxValue ?max }
+           } ORDER BY ?unit""",
+        deal=kg.iri("gpuco-labco-chip-supply-2025"),
+    ).dicts()
+    short = [{k: (v.rsplit(".", 1)[1] if isinstance(v, str) else v) for k, v in row.items() if k != "deal"} for row in rows]
+    assert short == [
+        {"unit": "gw", "value": 1, "min": None, "max": None, "qualifier": "up_to"},
+        {"unit": "usd", "value": None, "min": 10000000000, "max": 15000000000, "qualifier": "exactly"},
+    ]
+
+
+def test_a_cited_page_is_one_source_node(kg: computekg.KnowledgeGraph) -> None:
+    rows = kg.query("SELECT DISTINCT ?s WHERE { ?s schema:url <https://news.example.org/gpu-x1> }")
+    assert len(rows) == 1
+    citing = kg.query("SELECT ?x WHERE { ?x prov:wasDerivedFrom ?s }", s=rows.rows[0][0])
+    assert {str(r[0]).rsplit("/", 1)[1] for r in citing} == {"gpu-x1", "fabco-gpuco-wafers-2024.status-1"}
+
+
+def test_truthy_edges_follow_roles_and_status(kg: computekg.KnowledgeGraph) -> None:
+    assert ask(kg, "id:gpuco ckg:suppliesChipsTo id:labco")
+    assert ask(kg, "id:bigcloud ckg:investsIn id:labco")
+    # in talks: a symmetric edge, no typed one
+    assert ask(kg, "id:labco ckg:inTalksWith id:memco . id:memco ckg:inTalksWith id:labco")
+    assert not ask(kg, "id:memco ckg:manufacturesFor id:labco")
+    # cancelled: the statement stays, the direct edge goes
+    assert not ask(kg, "id:fabco ckg:manufacturesFor id:gpuco")
+    assert ask(kg, "id:fabco-gpuco-wafers-2024 ckg:currentStatus ckg:DealStatus.cancelled")
+
+
+def test_concept_schemes_are_in_the_graph(kg: computekg.KnowledgeGraph) -> None:
+    rows = kg.query("SELECT ?label WHERE { ckg:DealStatus.in_talks skos:prefLabel ?label ; skos:inScheme ckg:DealStatus }")
+    assert [str(r[0]) for r in rows] == ["in talks"]
+
+
+def _ckg_terms(graph: rdflib.Graph) -> set[rdflib.URIRef]:
+    used = set()
+    for s, p, o in graph:
+        used.add(p)
+        if p == rdflib.RDF.type:
+            used.add(o)
+    return {t for t in used if str(t).startswith(VOCAB) and "." not in str(t)[len(VOCAB) :]}
+
+
+def test_every_emitted_ckg_term_is_declared_in_the_ontology(kg: computekg.KnowledgeGraph) -> None:
+    ontology = rdflib.Graph().parse(ONTOLOGY)
+    used = _ckg_terms(kg.rdf)
+    undeclared = sorted(str(t) for t in used if (t, rdflib.RDFS.label, None) not in ontology or (t, rdflib.RDFS.comment, None) not in ontology)
+    assert undeclared == []
+    assert len(used) > 50
+
+
+def test_ontology_declares_every_mapped_predicate() -> None:
+    """Also the ones the fixture data does not happen to use."""
+    from computekg.schemas.introspect import field_maps
+    from computekg.schemas.models import Node
+    from computekg.schemas.vocab import PROJECTIONS, expand
+
+    def models(cls: type) -> list[type]:
+        return [cls, *(m for sub in cls.__subclasses__() for m in models(sub))]
+
+    ontology = rdflib.Graph().parse(ONTOLOGY)
+    curies = {p.predicate for p in PROJECTIONS}
+    for model in models(Node):
+        curies.update(f.rdf.predicate for f in field_maps(model) if f.rdf)
+        curies.update(f.rdf.inverse for f in field_maps(model) if f.rdf and f.rdf.inverse)
+    missing = sorted(c for c in curies if c.startswith("ckg:") and (rdflib.URIRef(expand(c)), rdflib.RDFS.label, None) not in ontology)
+    assert missing == []
