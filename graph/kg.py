@@ -18,7 +18,7 @@ from .check import check
 from .load import collector_paused, load_records
 from .network import build_network
 from .problems import LoadError
-from .rdf import build_store, build_triples, serialize
+from .rdf import build_ntriples, build_store, serialize
 from .sparql import QueryResult, run, serialize_result
 
 BUNDLED_DATA = Path(__file__).resolve().parent.parent / "data"
@@ -55,16 +55,20 @@ class KnowledgeGraph:
         return rdflib.URIRef(record_iri(record_id))
 
     @cached_property
-    def triples(self) -> list[ox.Triple]:
-        """All triples, sorted: the order of every export."""
+    def ntriples(self) -> bytes:
+        """The whole graph as sorted N-Triples: the canonical form every export and the store derive from."""
         with collector_paused():
-            return build_triples(self.records())
+            return build_ntriples(self.records())
+
+    @property
+    def triples(self) -> list[ox.Triple]:
+        """All triples as pyoxigraph terms, in the sorted order of the exports."""
+        return [quad.triple for quad in ox.parse(self.ntriples, format=ox.RdfFormat.N_TRIPLES)]
 
     @cached_property
     def store(self) -> ox.Store:
         """The Oxigraph store every query runs on."""
-        with collector_paused():
-            return build_store(self.triples)
+        return build_store(self.ntriples)
 
     @cached_property
     def rdf(self) -> rdflib.Graph:
@@ -91,7 +95,7 @@ class KnowledgeGraph:
 
     def serialize(self, fmt: str = "ttl") -> bytes:
         """The whole graph as ttl, nt or jsonld; byte-identical for the same data."""
-        return serialize(self.triples, fmt)
+        return serialize(self.ntriples, fmt)
 
 
 def load(data_dir: str | Path | None = None) -> KnowledgeGraph:

@@ -11,8 +11,8 @@ import pyoxigraph as ox
 import rdflib
 from rdflib.term import Node
 
-from ..schemas.vocab import PREFIXES
-from .rdf import literal
+from ..schemas.vocab import PREFIXES, expand
+from .rdf import lexical_form
 from .sparqltext import mentions_variable, where_group_start
 
 
@@ -59,7 +59,8 @@ def to_oxigraph(value: object) -> ox.NamedNode | ox.Literal:
             return ox.Literal(str(value), language=value.language)
         return ox.Literal(str(value), datatype=ox.NamedNode(str(value.datatype))) if value.datatype else ox.Literal(str(value))
     if isinstance(value, bool | int | float | str):
-        return literal(value)
+        text, datatype = lexical_form(value)
+        return ox.Literal(text, datatype=ox.NamedNode(expand(datatype))) if datatype else ox.Literal(text)
     raise QueryError(f"cannot bind a value of type {type(value).__name__}: pass an IRI, a literal, text or a number")
 
 

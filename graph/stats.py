@@ -35,7 +35,7 @@ def compute_stats(kg: KnowledgeGraph) -> Stats:
         deals_by_type=_sorted(Counter(str(d.deal_type) for d in deals)),
         deals_by_status=_sorted(Counter(str(d.status) for d in deals)),
         deals_by_year=dict(sorted(Counter(d.status_history[0].date[:4] for d in deals).items())),
-        triples=len(kg.triples),
+        triples=kg.ntriples.count(b"\n"),
         nodes=kg.nx.number_of_nodes(),
         edges=kg.nx.number_of_edges(),
     )
