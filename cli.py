@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, NoReturn, Optional
 
 import typer
 from rich.console import Console
@@ -16,9 +16,10 @@ from rich.table import Table
 from .graph.export import write_atomic, write_exports
 from .graph.fmt import format_data
 from .graph.kg import BUNDLED_DATA, KnowledgeGraph, load
+from .graph.named import named_queries, run_named
 from .graph.params import parse_param
 from .graph.problems import LoadError
-from .graph.sparql import GRAPH_FORMATS, RESULT_FORMATS, QueryError
+from .graph.sparql import GRAPH_FORMATS, RESULT_FORMATS, QueryError, QueryResult
 from .graph.stats import compute_stats
 from .schemas.jsonschema import SCHEMA_DIR, rendered_schemas
 from .schemas.vocab import PREFIXES
@@ -30,6 +31,8 @@ app = typer.Typer(
     add_completion=False,
 )
 out = Console(highlight=False, soft_wrap=True)
+if not out.is_terminal:
+    out.width = 400  # piped output is read by programs and people with wide screens: do not cut cells
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 DataArg = Annotated[
@@ -87,11 +90,41 @@ def _short(term: object) -> str:
 
 
 FORMATS = ["table", *RESULT_FORMATS, *GRAPH_FORMATS]
+ENGINES = ("oxigraph", "rdflib")
+
+
+def _print_result(result: QueryResult) -> None:
+    if result.boolean is not None:
+        out.print("true" if result.boolean else "false")
+        return
+    if result.triples:
+        for triple in result.triples:
+            out.print(" ".join(_short(t) for t in triple), markup=False)
+        return
+    table = Table(show_lines=False)
+    for variable in result.variables:
+        table.add_column(variable, overflow="fold")
+    for row in result.rows:
+        table.add_row(*(_short(v) for v in row))
+    out.print(table)
+    err.print(f"{len(result.rows)} row{'s' if len(result.rows) != 1 else ''}")
+
+
+def _write(data: bytes) -> None:
+    sys.stdout.buffer.write(data)
+    sys.stdout.flush()
 
 
 @app.command()
 def query(
-    query_text: Annotated[str, typer.Argument(metavar="QUERY|FILE.rq", help="SPARQL text, or a .rq file holding it.")],
+    query_text: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Argument(metavar="[QUERY|FILE.rq]", help="SPARQL text, or a .rq file holding it (or use --name)."),
+    ] = None,
+    name: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--name", "-n", help="Run a named query (see `computekg queries`)."),
+    ] = None,
     data: DataOption = None,
     param: Annotated[
         Optional[list[str]],  # noqa: UP045
@@ -100,42 +133,70 @@ def query(
     fmt: Annotated[
         str, typer.Option("--format", "-f", help=f"One of {', '.join(FORMATS)} (json/xml are the W3C SPARQL results formats).")
     ] = "table",
+    engine: Annotated[
+        str, typer.Option("--engine", "-e", help="oxigraph (fast, default) or rdflib (rdflib's memory store; table output only).")
+    ] = "oxigraph",
 ) -> None:
     """Run a SPARQL query on the graph. The prefixes ckg:, id:, schema:, prov:, skos:, owl:, rdfs:, xsd:, wd: are predeclared."""
     if fmt not in FORMATS:
-        err.print(f"unknown format '{fmt}': use one of {', '.join(FORMATS)}")
-        raise typer.Exit(2)
-    text = query_text
-    if query_text.endswith(".rq"):
-        path = Path(query_text)
-        if not path.is_file():
-            err.print(f"no query file {path}: give SPARQL text or the path of an existing .rq file")
-            raise typer.Exit(2)
-        text = path.read_text(encoding="utf-8")
+        _usage(f"unknown format '{fmt}': use one of {', '.join(FORMATS)}")
+    if engine not in ENGINES:
+        _usage(f"unknown engine '{engine}': use one of {', '.join(ENGINES)}")
+    if engine != "oxigraph" and fmt != "table":
+        _usage("the rdflib engine prints tables only: drop --format or use --engine oxigraph")
+    if (query_text is None) == (name is None):
+        _usage("give either a query (text or a .rq file) or --name NAME")
     kg = _load(data)
     try:
-        known = set(kg.organizations) | set(kg.chips) | set(kg.facilities) | set(kg.deals)
-        bindings = dict(parse_param(p, known) for p in param or [])
-        if fmt != "table":
-            sys.stdout.buffer.write(kg.query_to(text, fmt, **bindings))
-            sys.stdout.flush()
-            return
-        result = kg.query(text, **bindings)
+        if name is not None:
+            values = dict(_split_param(p) for p in param or [])
+            outcome = run_named(kg, name, None if fmt == "table" else fmt, engine, **values)
+        else:
+            text = _query_text(query_text or "")
+            known = {r.id for r in kg.records()}
+            bindings = dict(parse_param(p, known) for p in param or [])
+            if fmt == "table":
+                outcome = kg.query(text, engine=engine, **bindings)
+            else:
+                outcome = kg.query_to(text, fmt, **bindings)
     except QueryError as exc:
-        err.print(f"[red]query error[/red]: {exc}", markup=True, highlight=False)
+        err.print(f"[red]query error[/red]: {exc}", highlight=False)
         raise typer.Exit(1) from None
-    if result.boolean is not None:
-        out.print("true" if result.boolean else "false")
-        return
-    if result.triples:
-        for triple in result.triples:
-            out.print(" ".join(_short(t) for t in triple), markup=False)
-        return
-    table = Table(*result.variables, show_lines=False)
-    for row in result.rows:
-        table.add_row(*(_short(v) for v in row))
+    if isinstance(outcome, bytes):
+        _write(outcome)
+    else:
+        _print_result(outcome)
+
+
+def _usage(message: str) -> NoReturn:
+    err.print(message, markup=False)
+    raise typer.Exit(2)
+
+
+def _query_text(argument: str) -> str:
+    if not argument.endswith(".rq"):
+        return argument
+    path = Path(argument)
+    if not path.is_file():
+        _usage(f"no query file {path}: give SPARQL text or the path of an existing .rq file")
+    return path.read_text(encoding="utf-8")
+
+
+def _split_param(text: str) -> tuple[str, str]:
+    key, sep, value = text.partition("=")
+    if not sep or not key:
+        raise QueryError(f"parameter '{text}' is not name=value: write e.g. --param org=anthropic")
+    return key, value
+
+
+@app.command()
+def queries() -> None:
+    """List the named queries with what they answer and the parameters they take."""
+    table = Table("name", "parameters", "what it answers", show_lines=True)
+    for named in named_queries().values():
+        params = ", ".join(f"{p}=<{kind}>" for p, kind in named.params.items())
+        table.add_row(named.name, params, named.description)
     out.print(table)
-    err.print(f"{len(result.rows)} row{'s' if len(result.rows) != 1 else ''}")
 
 
 @app.command()

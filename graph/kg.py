@@ -19,7 +19,7 @@ from .load import collector_paused, load_records
 from .network import build_network
 from .problems import LoadError
 from .rdf import build_ntriples, build_store, serialize
-from .sparql import QueryResult, run, serialize_result
+from .sparql import QueryError, QueryResult, run, run_rdflib, serialize_result
 
 BUNDLED_DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -85,8 +85,22 @@ class KnowledgeGraph:
     def nx(self) -> nx.MultiDiGraph:
         return build_network(self.records())
 
-    def query(self, sparql: str, **bindings: Any) -> QueryResult:
-        """Run SPARQL; keyword arguments bind variables (IRIs from `iri()`, or plain values)."""
+    @cached_property
+    def rdflib_memory(self) -> rdflib.Graph:
+        """The graph in rdflib's own memory store: the reference engine `query(engine="rdflib")` uses."""
+        graph = rdflib.Graph()
+        graph.parse(data=self.ntriples, format="nt")
+        return graph
+
+    def query(self, sparql: str, engine: str = "oxigraph", **bindings: Any) -> QueryResult:
+        """Run SPARQL; keyword arguments bind variables (IRIs from `iri()`, or plain values).
+
+        `engine` is "oxigraph" (the default, fast) or "rdflib" (rdflib's memory store).
+        """
+        if engine == "rdflib":
+            return run_rdflib(self.rdflib_memory, sparql, bindings)
+        if engine != "oxigraph":
+            raise QueryError(f"unknown engine '{engine}': use oxigraph or rdflib")
         return run(self.store, sparql, bindings)
 
     def query_to(self, sparql: str, fmt: str, **bindings: Any) -> bytes:

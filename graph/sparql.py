@@ -9,11 +9,12 @@ from typing import Any
 
 import pyoxigraph as ox
 import rdflib
+import rdflib.plugins.sparql
 from rdflib.term import Node
 
 from ..schemas.vocab import PREFIXES, expand
 from .rdf import lexical_form
-from .sparqltext import mentions_variable, where_group_start
+from .sparqltext import code_only, mentions_variable, where_group_start
 
 
 class QueryError(Exception):
@@ -104,8 +105,27 @@ def bind(text: str, bindings: Mapping[str, object]) -> str:
     return text[:start] + "".join(blocks) + " " + text[start:]
 
 
+# Words that would make a query fetch from the network or change the data. rdflib would
+# fetch for SERVICE, LOAD and FROM; Oxigraph refuses updates in query(); both are refused
+# here, before any engine sees the query, so every engine behaves the same.
+_REFUSED = re.compile(
+    r"(?<![\w:?$])(SERVICE|LOAD|FROM|INSERT|DELETE|DROP|CLEAR|CREATE|ADD|MOVE|COPY|WITH)(?![\w:])", re.IGNORECASE
+)
+rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False  # never dereference graph IRIs
+
+
+def guard(text: str) -> None:
+    """Refuse queries that could reach the network or modify the graph."""
+    if match := _REFUSED.search(code_only(text)):
+        word = match.group(1).upper()
+        if word in ("SERVICE", "LOAD", "FROM"):
+            raise QueryError(f"{word} is not allowed: queries run on this graph only and never fetch remote data")
+        raise QueryError(f"{word} is not allowed: the graph is read-only; run SELECT, ASK, CONSTRUCT or DESCRIBE")
+
+
 def execute(store: ox.Store, text: str, bindings: Mapping[str, object] | None = None) -> Any:
     """Run a query on the store with the project's prefixes predeclared; raise QueryError on any failure."""
+    guard(text)
     bound = bind(text, bindings or {})
     try:
         return store.query(bound, prefixes=PREFIXES)
@@ -124,6 +144,22 @@ def run(store: ox.Store, text: str, bindings: Mapping[str, object] | None = None
         rows = tuple(tuple(to_rdflib(solution[name]) for name in names) for solution in outcome)
         return QueryResult(variables=names, rows=rows)
     return QueryResult(triples=tuple((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)) for t in outcome))  # type: ignore[misc]
+
+
+def run_rdflib(graph: rdflib.Graph, text: str, bindings: Mapping[str, object] | None = None) -> QueryResult:
+    """The same query on an rdflib graph (the slow reference engine, kept selectable to cross-check)."""
+    guard(text)
+    bound = bind(text, bindings or {})
+    try:
+        result = graph.query(bound, initNs=PREFIXES)
+    except Exception as exc:  # rdflib raises pyparsing and assorted errors for bad queries
+        raise QueryError(f"the query failed on rdflib: {exc}") from None
+    if result.type == "ASK":
+        return QueryResult(boolean=bool(result.askAnswer))
+    if result.type == "SELECT":
+        names = tuple(str(v) for v in result.vars or ())
+        return QueryResult(variables=names, rows=tuple(tuple(row[name] for name in names) for row in result))  # type: ignore[index]
+    return QueryResult(triples=tuple(result))  # type: ignore[arg-type]
 
 
 def serialize_result(store: ox.Store, text: str, fmt: str, bindings: Mapping[str, object] | None = None) -> bytes:

@@ -148,3 +148,54 @@ def test_help_lists_every_command() -> None:
     assert result.exit_code == 0
     for command in ("validate", "build", "query", "stats", "fmt", "schemas"):
         assert command in result.stdout
+
+
+def test_named_query_from_the_command_line() -> None:
+    result = runner.invoke(app, ["query", "--name", "investors-in", "-p", "org=labco", "-d", DATA, "-f", "csv"])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.reader(io.StringIO(result.stdout)))
+    assert rows[0] == ["org", "investor", "deal", "status", "usd", "qualifier", "date"]
+    assert rows[1][1:3] == ["https://w3id.org/computekg/id/bigcloud", "https://w3id.org/computekg/id/bigcloud-labco-investment-2023"]
+
+
+def test_named_query_bad_value_exits_1() -> None:
+    result = runner.invoke(app, ["query", "--name", "investors-in", "-p", "org=gpu-x1", "-d", DATA])
+    assert result.exit_code == 1
+    assert "parameter org of investors-in: 'gpu-x1' is not a known organization id" in result.stderr
+
+
+def test_queries_lists_names_descriptions_and_parameters() -> None:
+    result = runner.invoke(app, ["queries"])
+    assert result.exit_code == 0
+    assert "deal-history" in result.stdout and "deal=<deal>" in result.stdout
+    assert "Rumours and talks not yet confirmed" in result.stdout
+
+
+def test_rdflib_engine_gives_the_same_table() -> None:
+    fast = runner.invoke(app, ["query", PARTNERS, "-d", DATA, "-p", "org=labco"])
+    reference = runner.invoke(app, ["query", PARTNERS, "-d", DATA, "-p", "org=labco", "--engine", "rdflib"])
+    assert reference.exit_code == 0, reference.output
+    assert reference.stdout == fast.stdout
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("SELECT * WHERE { SERVICE <https://query.wikidata.org/sparql> { ?s ?p ?o } }", "SERVICE is not allowed"),
+        ("SELECT * FROM <https://example.org/g> WHERE { ?s ?p ?o }", "FROM is not allowed"),
+        ("LOAD <https://example.org/data.ttl>", "LOAD is not allowed"),
+        ("DELETE WHERE { ?s ?p ?o }", "DELETE is not allowed: the graph is read-only"),
+        ("DROP ALL", "DROP is not allowed"),
+    ],
+)
+@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
+def test_queries_never_fetch_or_modify(query: str, message: str, engine: str) -> None:
+    result = runner.invoke(app, ["query", query, "-d", DATA, "--engine", engine])
+    assert result.exit_code == 1
+    assert message in result.stderr
+
+
+def test_keywords_inside_strings_and_names_are_not_refused() -> None:
+    result = runner.invoke(app, ["query", 'SELECT ?from WHERE { BIND("SERVICE FROM LOAD" AS ?from) }', "-d", DATA, "-f", "csv"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == ["from", "SERVICE FROM LOAD"]

@@ -1,0 +1,146 @@
+"""Each named query gives its exact answer on the fixture data, on Oxigraph and on rdflib alike."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import computekg
+from computekg.graph.named import named_queries, run_named
+from computekg.graph.sparql import QueryResult
+
+ID = "https://w3id.org/computekg/id/"
+VOCAB = "https://w3id.org/computekg/vocab#"
+
+
+def short(value: Any) -> str | None:
+    if value is None:
+        return None
+    text = str(value)
+    for prefix in (ID, VOCAB):
+        if text.startswith(prefix):
+            return text[len(prefix) :].split(".", 1)[-1] if prefix == VOCAB else text[len(prefix) :]
+    return text
+
+
+def rows(result: QueryResult) -> list[tuple[str | None, ...]]:
+    return [tuple(short(v) for v in row) for row in result]
+
+
+GPU = "gpuco-labco-chip-supply-2025"
+EXPECTED: dict[str, tuple[dict[str, str], list[tuple[str | None, ...]]]] = {
+    "deals-of": ({"org": "labco"}, [
+        ("labco", "labco-memco-custom-chip-2026", "custom_silicon", "in_talks", "2026-07-02", "memco", "manufacturer",
+         "https://news.example.org/labco-memco"),
+        ("labco", GPU, "chip_supply", "signed", "2025-11-18", "gpuco", "supplier",
+         None),  # two sources: checked separately below, as their order in GROUP_CONCAT is not defined
+        ("labco", "bigcloud-labco-investment-2023", "investment", "completed", "2024-03-27", "bigcloud", "investor", None),
+    ]),
+    "counterparties": ({"org": "labco"}, [
+        ("labco", "bigcloud", "1", "investment"), ("labco", "gpuco", "1", "chip_supply"), ("labco", "memco", "1", "custom_silicon"),
+    ]),
+    "supply-chain-of": ({"org": "labco"}, [
+        ("labco", "cloud-asic", "designer", "bigcloud-chips"), ("labco", "cloud-asic", "foundry", "fabco"),
+        ("labco", "gpu-x1", "designer", "gpuco"), ("labco", "gpu-x1", "foundry", "fabco"), ("labco", "gpu-x1", "memory", "memco"),
+    ]),
+    "dependents-of": ({"supplier": "memco"}, [("memco", "labco", "gpu-x1")]),
+    "deals-by-year": ({}, [
+        ("2023", "investment", "completed", "1"), ("2024", "foundry_manufacturing", "cancelled", "1"),
+        ("2025", "chip_supply", "signed", "1"), ("2026", "custom_silicon", "in_talks", "1"),
+    ]),
+    "commitments-per-lab": ({}, [("labco", "gw", "1", "1"), ("labco", "usd", "19000000000", "2")]),
+    "unconfirmed": ({}, [("labco-memco-custom-chip-2026", "in_talks", "2026-07-02", "Example Wire", "https://news.example.org/labco-memco")]),
+    "chips-by-node": ({}, [
+        (None, None, "memco-hbm9", "memco", "in_production"),
+        ("fabco", None, "cloud-asic", "bigcloud-chips", "shipping"),
+        ("fabco", "4nm", "gpu-x1", "gpuco", "shipping"),
+    ]),
+    "facilities": ({}, [("campus-one", "bigcloud", "US", "Indiana", "operational", "2.2", "gw", "cloud-asic", "500000")]),
+    "deal-history": ({"deal": GPU}, [
+        (GPU, "2025-01", "rumored", "report_citing_anonymous_sources", "Example Wire", "GPUCo and LabCo said to near deal",
+         "https://news.example.org/gpuco-labco-rumor"),
+        (GPU, "2025-11-18", "signed", "press_release", "Example News", "GPUCo and LabCo sign supply deal", "https://news.example.org/gpuco-labco"),
+    ]),
+    "common-counterparties": ({"a": "labco", "b": "fabco"}, [("labco", "fabco", "gpuco")]),
+    "profile": ({"org": "bigcloud"}, [
+        ("bigcloud", "BigCloud", None, "BC", "US", None, "http://www.wikidata.org/entity/Q1", "https://bigcloud.example.org"),
+    ]),
+    "group-of": ({"org": "bigcloud"}, [("bigcloud", "bigcloud-chips", "bigcloud")]),
+    "chips-of": ({"org": "gpuco"}, [("gpuco", "gpu-x1", "GPU X1", "gpu", "fabco", "4nm", "memco-hbm9", "shipping", "2024-03")]),
+    "investors-in": ({"org": "labco"}, [("labco", "bigcloud", "bigcloud-labco-investment-2023", "completed", "4000000000", "up_to", "2023-09-25")]),
+    "ended-deals": ({}, [("fabco-gpuco-wafers-2024", "foundry_manufacturing", "cancelled", "2024", "2026-02")]),
+    "sources-of": ({"record": "campus-one"}, [("campus-one", "https://news.example.org/campus-one", "Example News", "2025-06-24", "news_report")]),
+    "weakly-sourced": ({}, [
+        ("bigcloud-labco-investment-2023", "completed", "1", "press_release"),
+        ("fabco-gpuco-wafers-2024", "cancelled", "1", "news_report"),
+        (GPU, "signed", "1", "press_release"),
+        ("labco-memco-custom-chip-2026", "in_talks", "1", "report_citing_anonymous_sources"),
+    ]),
+    "memory-suppliers": ({}, [("memco-hbm9", "memco", "gpu-x1", "gpuco")]),
+    "deals-in-year": ({"year": "2025"}, [(GPU, "chip_supply", "signed", "2025-01", None)]),
+    "foundry-customers": ({"foundry": "fabco"}, [
+        ("fabco", "bigcloud-chips", "cloud-asic", None, None),
+        ("fabco", "gpuco", "gpu-x1", None, None),
+        ("fabco", "gpuco", "gpu-x1", "fabco-gpuco-wafers-2024", "cancelled"),
+    ]),
+    "sites-of": ({"org": "labco"}, [("labco", "campus-one", "tenant", "operational", "US", "Indiana")]),
+}
+# Columns whose text is an unordered list (GROUP_CONCAT): compared as sets.
+LIST_COLUMNS = {("deals-of", 7), ("profile", 2), ("deals-in-year", 4)}
+LISTS = {
+    ("deals-of", GPU): {"https://news.example.org/gpuco-labco-rumor", "https://news.example.org/gpuco-labco"},
+    ("deals-of", "bigcloud-labco-investment-2023"): {"https://news.example.org/bigcloud-labco", "https://news.example.org/bigcloud-labco-done"},
+    ("profile", "bigcloud"): {"cloud", "chip_designer", "investor"},
+    ("deals-in-year", GPU): {"gpuco", "labco"},
+}
+
+
+def test_every_named_query_is_covered_and_there_are_at_least_twenty() -> None:
+    assert set(EXPECTED) == set(named_queries())
+    assert len(named_queries()) >= 20
+    for query in named_queries().values():
+        assert len(query.description) > 30, query.name
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_named_query_answer(kg: computekg.KnowledgeGraph, name: str, engine: str) -> None:
+    params, expected = EXPECTED[name]
+    result = run_named(kg, name, engine=engine, **params)
+    assert isinstance(result, QueryResult)
+    got = rows(result)
+    list_columns = [i for q, i in LIST_COLUMNS if q == name]
+    for column in list_columns:
+        for index, row in enumerate(got):
+            key = next((v for v in row if (name, v) in LISTS), None)
+            if key is not None:
+                assert set(str(row[column]).split(", " if name != "deals-of" else " ")) == LISTS[(name, key)]
+                got[index] = row[:column] + (None,) + row[column + 1 :]
+    assert got == expected
+
+
+def test_named_queries_agree_between_engines_on_the_raw_terms(kg: computekg.KnowledgeGraph) -> None:
+    for name, (params, _) in EXPECTED.items():
+        if any(q == name for q, _ in LIST_COLUMNS):
+            continue
+        ox_rows = run_named(kg, name, **params).rows  # type: ignore[union-attr]
+        rdflib_rows = run_named(kg, name, engine="rdflib", **params).rows  # type: ignore[union-attr]
+        assert [tuple(map(str, r)) for r in ox_rows] == [tuple(map(str, r)) for r in rdflib_rows], name
+
+
+@pytest.mark.parametrize(
+    ("name", "params", "message"),
+    [
+        ("deals-of", {"org": "labc"}, "parameter org of deals-of: 'labc' is not a known organization id (did you mean labco"),
+        ("deals-of", {"org": "gpu-x1"}, "'gpu-x1' is not a known organization id"),
+        ("deals-of", {}, "deals-of needs --param org=<organization>"),
+        ("deals-of", {"org": "labco", "year": "2025"}, "unknown parameter 'year' for deals-of: it takes org"),
+        ("deals-in-year", {"year": "25"}, "parameter year of deals-in-year is a year: write it as four digits"),
+        ("deal-of", {}, "no named query 'deal-of' (did you mean deals-of"),
+    ],
+)
+def test_named_query_parameter_errors(kg: computekg.KnowledgeGraph, name: str, params: dict[str, str], message: str) -> None:
+    with pytest.raises(computekg.QueryError) as caught:
+        run_named(kg, name, **params)
+    assert message in str(caught.value)
