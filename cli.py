@@ -5,6 +5,7 @@ Exit status: 0 ok, 1 bad data or a failing query, 2 a usage error.
 
 from __future__ import annotations
 
+import signal
 import sys
 from pathlib import Path
 from typing import Annotated, NoReturn, Optional
@@ -14,11 +15,15 @@ from rich.console import Console
 from rich.table import Table
 
 from .graph.export import write_atomic, write_exports
+from .graph.bounded import Limits
 from .graph.fmt import format_data
 from .graph.kg import BUNDLED_DATA, KnowledgeGraph, load
 from .graph.named import named_queries, run_named
 from .graph.params import parse_param
 from .graph.problems import LoadError
+from .graph.push import PushError
+from .graph.push import push as push_graph
+from .graph.serve import EndpointServer
 from .graph.sparql import GRAPH_FORMATS, RESULT_FORMATS, QueryError, QueryResult
 from .graph.stats import compute_stats
 from .schemas.jsonschema import SCHEMA_DIR, rendered_schemas
@@ -241,6 +246,49 @@ def schemas() -> None:
     for name, text in rendered_schemas().items():
         write_atomic(SCHEMA_DIR / name, text.encode("utf-8"))
         out.print(f"wrote {SCHEMA_DIR / name}")
+
+
+@app.command()
+def serve(
+    data: DataOption = None,
+    host: Annotated[str, typer.Option(help="Address to listen on (loopback by default).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port; 0 picks a free one.")] = 8000,
+    time_limit: Annotated[float, typer.Option(help="Seconds a query may run before it is stopped.")] = 10.0,
+    row_limit: Annotated[int, typer.Option(help="Most rows (or triples) a result may have.")] = 10_000,
+    verbose: Annotated[bool, typer.Option(help="Log every request.")] = False,
+) -> None:
+    """Serve the graph as a read-only SPARQL 1.1 endpoint at /sparql, with the exports at /download/."""
+    kg = _load(data)
+    server = EndpointServer(kg, host, port, Limits(seconds=time_limit, rows=row_limit), verbose=verbose)
+    # A service manager stops us with SIGTERM: shut down as on Ctrl-C, so the workers go too.
+    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
+    out.print(f"serving {server.url}", markup=False)
+    sys.stdout.flush()
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+@app.command()
+def push(
+    endpoint: Annotated[str, typer.Argument(help="The store's SPARQL 1.1 Graph Store endpoint, e.g. http://localhost:7878/store.")],
+    data: DataOption = None,
+    graph: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--graph", "-g", help="Named graph IRI to replace; the default graph when left out."),
+    ] = None,
+) -> None:
+    """Load the graph into an external triple store, replacing that graph in one request."""
+    kg = _load(data)
+    try:
+        result = push_graph(kg, endpoint, graph)
+    except PushError as exc:
+        err.print(f"push failed: {exc}", markup=False)
+        raise typer.Exit(1) from None
+    out.print(f"pushed {result.triples:,} triples ({result.size:,} bytes) to {result.url}: HTTP {result.status}", markup=False)
 
 
 def main() -> None:

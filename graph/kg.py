@@ -119,7 +119,8 @@ def load(data_dir: str | Path | None = None) -> KnowledgeGraph:
     """
     folder = Path(data_dir) if data_dir is not None else BUNDLED_DATA
     loaded = load_records(folder)
-    problems = loaded.problems + check(loaded)
+    with collector_paused():
+        problems = loaded.problems + check(loaded)
     if problems:
         raise LoadError(problems)
     return KnowledgeGraph(loaded.records, folder)

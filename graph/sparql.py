@@ -123,6 +123,11 @@ def guard(text: str) -> None:
         raise QueryError(f"{word} is not allowed: the graph is read-only; run SELECT, ASK, CONSTRUCT or DESCRIBE")
 
 
+def prologue() -> str:
+    """PREFIX lines for the project's prefixes, for engines that do not predeclare them."""
+    return "".join(f"PREFIX {prefix}: <{namespace}>\n" for prefix, namespace in PREFIXES.items())
+
+
 def execute(store: ox.Store, text: str, bindings: Mapping[str, object] | None = None) -> Any:
     """Run a query on the store with the project's prefixes predeclared; raise QueryError on any failure."""
     guard(text)
