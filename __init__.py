@@ -7,6 +7,7 @@
 """
 
 from .graph.kg import BUNDLED_DATA, KnowledgeGraph, load
+from .graph.named import named_queries, run_named
 from .graph.problems import LoadError, Problem
 from .graph.sparql import QueryError, QueryResult
 from .schemas.models import Chip, Deal, Facility, Organization, Source
@@ -24,5 +25,7 @@ __all__ = [
     "QueryResult",
     "Source",
     "load",
+    "named_queries",
+    "run_named",
 ]
 __version__ = "0.1.0"

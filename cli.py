@@ -16,6 +16,7 @@ from rich.table import Table
 
 from .graph.export import write_atomic, write_exports
 from .graph.bounded import Limits
+from .graph.coverage import coverage_markdown
 from .graph.fmt import format_data
 from .graph.kg import BUNDLED_DATA, KnowledgeGraph, load
 from .graph.named import named_queries, run_named
@@ -76,10 +77,13 @@ def build(
     data: DataArg = None,
     out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder for the exports.")] = Path("out"),
 ) -> None:
-    """Build the graph and write it as Turtle, N-Triples and JSON-LD (same data, same bytes)."""
+    """Build the graph: Turtle, N-Triples and JSON-LD exports and COVERAGE.md (same data, same bytes)."""
     kg = _load(data)
     for path in write_exports(kg, out_dir):
         out.print(f"wrote {path} ({path.stat().st_size:,} bytes)")
+    coverage_path = out_dir / "COVERAGE.md"
+    write_atomic(coverage_path, coverage_markdown(kg).encode("utf-8"))
+    out.print(f"wrote {coverage_path}")
 
 
 def _short(term: object) -> str:
@@ -205,9 +209,16 @@ def queries() -> None:
 
 
 @app.command()
-def stats(data: DataArg = None) -> None:
+def stats(
+    data: DataArg = None,
+    coverage: Annotated[bool, typer.Option("--coverage", help="Print the coverage statement (COVERAGE.md) as Markdown.")] = False,
+) -> None:
     """Counts: records by kind, deals by type, status and year, and the size of the graph."""
-    numbers = compute_stats(_load(data))
+    kg = _load(data)
+    if coverage:
+        _write(coverage_markdown(kg).encode("utf-8"))
+        return
+    numbers = compute_stats(kg)
     for title, counts in (
         ("records", numbers.records),
         ("deals by type", numbers.deals_by_type),

@@ -114,7 +114,7 @@ def test_build_writes_deterministic_exports(tmp_path: Path) -> None:
     second = runner.invoke(app, ["build", DATA, "--out", str(tmp_path / "b")])
     assert first.exit_code == second.exit_code == 0
     names = sorted(p.name for p in (tmp_path / "a").iterdir())
-    assert names == ["computekg.jsonld", "computekg.nt", "computekg.ttl"]
+    assert names == ["COVERAGE.md", "computekg.jsonld", "computekg.nt", "computekg.ttl"]
     for name in names:
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
     assert (tmp_path / "a" / "computekg.ttl").read_text().startswith("@prefix")
@@ -199,3 +199,21 @@ def test_keywords_inside_strings_and_names_are_not_refused() -> None:
     result = runner.invoke(app, ["query", 'SELECT ?from WHERE { BIND("SERVICE FROM LOAD" AS ?from) }', "-d", DATA, "-f", "csv"])
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == ["from", "SERVICE FROM LOAD"]
+
+
+def test_coverage_statement() -> None:
+    result = runner.invoke(app, ["stats", DATA, "--coverage"])
+    assert result.exit_code == 0
+    text = result.stdout
+    assert text.startswith("# Coverage\n")
+    assert "| deals | 4 |" in text
+    assert "Deals with at least one primary source (press release, filing, company blog, official statement): 3 of 4 (75%)." in text
+    assert "Deals resting only on reports that cite anonymous sources: 1." in text
+    assert "Deals with no disclosed figure (money, power, chips): 2 (50%)." in text
+    assert "Countries with a single organization in the graph: IL, KR, TW." in text
+
+
+def test_build_writes_coverage(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["build", DATA, "--out", str(tmp_path)])
+    assert result.exit_code == 0
+    assert (tmp_path / "COVERAGE.md").read_text().startswith("# Coverage\n")

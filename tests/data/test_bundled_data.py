@@ -88,3 +88,24 @@ def test_deal_sources_are_well_formed(deal_id: str) -> None:
             assert source.title.strip() == source.title and len(source.title) >= 8, source.url
             assert source.publisher.strip() == source.publisher, source.url
             assert "example.org" not in source.url and "example.com" not in source.url, source.url
+
+
+def test_coverage_statement_is_current() -> None:
+    from computekg.graph.coverage import coverage_markdown
+
+    committed = (DATA.parent / "COVERAGE.md").read_text(encoding="utf-8")
+    assert committed == coverage_markdown(computekg.load(DATA)), (
+        "COVERAGE.md is stale: run `computekg stats --coverage > COVERAGE.md`"
+    )
+
+
+def test_no_deal_recorded_twice() -> None:
+    """Two deals with the same parties, type and first report are almost always one event curated twice."""
+    seen: dict[tuple[object, ...], str] = {}
+    twins = []
+    for deal in LOADED.records["deals"].values():
+        key = (frozenset(p.org for p in deal.parties), deal.deal_type, deal.status_history[0].date[:7])
+        if key in seen:
+            twins.append((seen[key], deal.id))
+        seen[key] = deal.id
+    assert twins == [], "merge these deals into one record (keep every source), or link them with `related`"
