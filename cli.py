@@ -25,6 +25,7 @@ from .graph.problems import LoadError
 from .graph.push import PushError
 from .graph.push import push as push_graph
 from .graph.serve import EndpointServer
+from .graph.site import build_site
 from .graph.sparql import GRAPH_FORMATS, RESULT_FORMATS, QueryError, QueryResult
 from .graph.stats import compute_stats
 from .schemas.jsonschema import SCHEMA_DIR, rendered_schemas
@@ -76,14 +77,30 @@ def validate(data: DataArg = None) -> None:
 def build(
     data: DataArg = None,
     out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder for the exports.")] = Path("out"),
+    site_dir: Annotated[Path, typer.Option("--site", "-s", help="Folder for the interactive pages.")] = Path("site"),
 ) -> None:
-    """Build the graph: Turtle, N-Triples and JSON-LD exports and COVERAGE.md (same data, same bytes)."""
+    """Build the graph: Turtle, N-Triples and JSON-LD exports, COVERAGE.md, and the site (same data, same bytes)."""
     kg = _load(data)
     for path in write_exports(kg, out_dir):
         out.print(f"wrote {path} ({path.stat().st_size:,} bytes)")
     coverage_path = out_dir / "COVERAGE.md"
     write_atomic(coverage_path, coverage_markdown(kg).encode("utf-8"))
     out.print(f"wrote {coverage_path}")
+    _write_site(kg, site_dir)
+
+
+def _write_site(kg: KnowledgeGraph, site_dir: Path) -> None:
+    pages = build_site(kg, site_dir)
+    out.print(f"wrote {len(pages):,} pages to {site_dir}/: open {site_dir / 'index.html'} in a browser")
+
+
+@app.command()
+def pages(
+    data: DataArg = None,
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder for the site.")] = Path("site"),
+) -> None:
+    """Write only the interactive site: index with search, the whole graph, a page per record."""
+    _write_site(_load(data), out_dir)
 
 
 def _short(term: object) -> str:

@@ -110,13 +110,17 @@ def test_errors_have_exit_codes_and_messages(args: list[str], code: int, message
 
 
 def test_build_writes_deterministic_exports(tmp_path: Path) -> None:
-    first = runner.invoke(app, ["build", DATA, "--out", str(tmp_path / "a")])
-    second = runner.invoke(app, ["build", DATA, "--out", str(tmp_path / "b")])
-    assert first.exit_code == second.exit_code == 0
+    for run in ("a", "b"):
+        result = runner.invoke(app, ["build", DATA, "--out", str(tmp_path / run), "--site", str(tmp_path / f"site-{run}")])
+        assert result.exit_code == 0, result.output
     names = sorted(p.name for p in (tmp_path / "a").iterdir())
     assert names == ["COVERAGE.md", "computekg.jsonld", "computekg.nt", "computekg.ttl"]
     for name in names:
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+    pages = sorted(p.relative_to(tmp_path / "site-a") for p in (tmp_path / "site-a").rglob("*") if p.is_file())
+    assert len(pages) == 1 + 1 + 6 + 4 + 3 + 1 + 5  # index, graph, orgs, deals, chips, facility, assets
+    for page in pages:
+        assert (tmp_path / "site-a" / page).read_bytes() == (tmp_path / "site-b" / page).read_bytes(), page
     assert (tmp_path / "a" / "computekg.ttl").read_text().startswith("@prefix")
 
 
@@ -214,6 +218,6 @@ def test_coverage_statement() -> None:
 
 
 def test_build_writes_coverage(tmp_path: Path) -> None:
-    result = runner.invoke(app, ["build", DATA, "--out", str(tmp_path)])
+    result = runner.invoke(app, ["build", DATA, "--out", str(tmp_path), "--site", str(tmp_path / "site")])
     assert result.exit_code == 0
     assert (tmp_path / "COVERAGE.md").read_text().startswith("# Coverage\n")

@@ -1,0 +1,192 @@
+"""The static site: an index with search, the whole graph, a page per organization, deal, chip and facility.
+
+Every page works from disk with no network: scripts and styles are copied into
+`assets/`, data is embedded as JSON that cannot close its <script> element, and text
+from the data is escaped by Jinja's autoescape. Only http(s) addresses become links.
+Files are written atomically and the same data gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import jinja2
+import networkx as nx
+from markupsafe import Markup
+
+from ..schemas.models import Deal, Organization, Quantity
+from .export import write_atomic
+from .kg import KnowledgeGraph
+from .stats import compute_stats
+from .visual import VIS_ASSETS, layout, network_payload, prepared_edges, prepared_nodes
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+ASSETS = Path(__file__).resolve().parent / "assets"
+FOLDERS = {"organizations": "org", "deals": "deal", "chips": "chip", "facilities": "facility"}
+UNIT_LABELS = {"usd": "USD", "eur": "EUR", "gw": "GW", "mw": "MW", "chips": "chips", "wafers_per_month": "wafers/month",
+               "percent": "%", "shares": "shares", "years": "years"}  # fmt: skip
+
+
+def script_json(value: Any) -> Markup:
+    """JSON safe inside <script>: no '<', '>' or '&' survives, so '</script>' in data cannot end the element."""
+    text = json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def safe_href(url: str | None) -> str | None:
+    """The address if it is http(s), else None: no javascript:, data: or relative tricks become links."""
+    if not url:
+        return None
+    return url if urlsplit(url).scheme in ("http", "https") and urlsplit(url).netloc else None
+
+
+def quantity_text(quantity: Quantity) -> str:
+    def number(value: float) -> str:
+        for size, suffix in ((1e12, " trillion"), (1e9, " billion"), (1e6, " million")):
+            if abs(value) >= size:
+                return f"{value / size:,.4g}{suffix}"
+        return f"{value:,.6g}"
+
+    unit = UNIT_LABELS.get(str(quantity.unit), str(quantity.unit))
+    if quantity.value is not None:
+        figure = number(quantity.value)
+    else:
+        figure = " to ".join(number(v) for v in (quantity.min, quantity.max) if v is not None)
+    qualifier = {"exactly": "", "approximately": "about ", "up_to": "up to ", "at_least": "at least ", "more_than": "more than "}
+    per = "" if str(quantity.per) == "total" else f" per {quantity.per}"
+    return f"{qualifier[str(quantity.qualifier)]}{figure} {unit}{per}"
+
+
+def usd_amount(deal: Deal) -> float | None:
+    values = [q.value if q.value is not None else q.max for q in deal.quantities if str(q.unit) == "usd" and str(q.per) == "total"]
+    values = [v for v in values if v]
+    return max(values) if values else None
+
+
+@dataclass(frozen=True)
+class SiteOptions:
+    ego_radius: int = 1
+
+
+class SiteBuilder:
+    def __init__(self, kg: KnowledgeGraph, out_dir: Path, options: SiteOptions = SiteOptions()) -> None:
+        self.kg = kg
+        self.out = out_dir
+        self.options = options
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(TEMPLATES),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.filters["script_json"] = script_json
+        self.env.filters["quantity"] = quantity_text
+        self.env.filters["label"] = lambda value: str(value).replace("_", " ")
+        self.env.globals["safe_href"] = safe_href
+        self.env.globals["page_of"] = self.page_of
+        self.env.globals["name_of"] = self.name_of
+        self.deals_of: dict[str, list[Deal]] = defaultdict(list)
+        for deal in kg.deals.values():
+            for org in {p.org for p in deal.parties}:
+                self.deals_of[org].append(deal)
+        self.amounts = {d.id: a for d in kg.deals.values() if (a := usd_amount(d))}
+
+    # ------------------------------------------------------------ naming
+
+    def page_of(self, record_id: str) -> str:
+        record = self.kg[record_id]
+        return f"{FOLDERS[record.kind]}/{record_id}.html"
+
+    def name_of(self, record_id: str) -> str:
+        return self.kg[record_id].name
+
+    # ------------------------------------------------------------ writing
+
+    def write(self, relative: str, template: str, **context: Any) -> None:
+        depth = relative.count("/")
+        html = self.env.get_template(template).render(root="../" * depth, **context)
+        write_atomic(self.out / relative, html.encode("utf-8"))
+
+    def graph_payload(self, graph: nx.MultiDiGraph) -> dict[str, Any]:
+        page_of = {r.id: self.page_of(r.id) for r in self.kg.records()}
+        positions = layout(graph)
+        return network_payload(prepared_nodes(graph, positions, page_of), prepared_edges(graph, self.amounts, page_of))
+
+    def build(self) -> list[Path]:
+        self.copy_assets()
+        whole = self.kg.nx
+        stats = compute_stats(self.kg)
+        self.write("index.html", "index.html", title="AI compute supply chain", stats=stats, kg=self.kg, search=self.search_index())
+        self.write("graph.html", "graph.html", title="The whole graph", payload=self.graph_payload(whole),
+                   filters=self.filter_choices(self.kg.deals.values()))  # fmt: skip
+        for org in self.kg.organizations.values():
+            self.write_org(org, whole)
+        for deal in self.kg.deals.values():
+            self.write("deal/" + deal.id + ".html", "deal.html", deal=deal, title=deal.name)
+        for chip in self.kg.chips.values():
+            self.write("chip/" + chip.id + ".html", "chip.html", chip=chip, title=chip.name, deals=self.deals_about(chip.id))
+        for facility in self.kg.facilities.values():
+            self.write("facility/" + facility.id + ".html", "facility.html", facility=facility, title=facility.name,
+                       deals=self.deals_about(facility.id))  # fmt: skip
+        return sorted(self.out.rglob("*.html"))
+
+    def write_org(self, org: Organization, whole: nx.MultiDiGraph) -> None:
+        ego = nx.ego_graph(whole.to_undirected(as_view=True), org.id, radius=self.options.ego_radius)
+        subgraph = whole.subgraph(ego.nodes).copy()
+        deals = sorted(self.deals_of[org.id], key=lambda d: (d.status_history[0].date, d.id), reverse=True)
+        timeline = sorted(
+            ((event.date, deal, event) for deal in deals for event in deal.status_history), key=lambda item: (item[0], item[1].id)
+        )
+        products = sorted(
+            (c for c in self.kg.chips.values() if org.id in (c.designer, c.foundry, *c.design_partners)), key=lambda c: c.id
+        )
+        facilities = sorted(
+            (f for f in self.kg.facilities.values() if org.id in (f.operator, *f.owners, *f.tenants)), key=lambda f: f.id
+        )
+        children = sorted(o.id for o in self.kg.organizations.values() if o.parent == org.id)
+        self.write("org/" + org.id + ".html", "org.html", org=org, title=org.name, deals=deals, timeline=timeline,
+                   products=products, facilities=facilities, children=children, payload=self.graph_payload(subgraph),
+                   filters=self.filter_choices(deals))  # fmt: skip
+
+    def deals_about(self, record_id: str) -> list[Deal]:
+        return sorted(
+            (d for d in self.kg.deals.values() if record_id in (*d.products, *d.facilities)), key=lambda d: d.id
+        )
+
+    @staticmethod
+    def filter_choices(deals: Iterable[Deal]) -> dict[str, list[Any]]:
+        deals = list(deals)
+        return {
+            "types": sorted({str(d.deal_type) for d in deals}),
+            "statuses": sorted({str(d.status) for d in deals}),
+            "years": sorted({int(d.status_history[0].date[:4]) for d in deals}),
+        }
+
+    def search_index(self) -> list[dict[str, Any]]:
+        return [
+            {"id": r.id, "name": r.name, "aliases": list(getattr(r, "aliases", [])), "kind": r.kind, "page": self.page_of(r.id)}
+            for r in self.kg.records()
+        ]
+
+    def copy_assets(self) -> None:
+        target = self.out / "assets"
+        target.mkdir(parents=True, exist_ok=True)
+        for source in (VIS_ASSETS / "vis-network.min.js", VIS_ASSETS / "vis-network.css", *sorted(ASSETS.iterdir())):
+            destination = target / source.name
+            if not destination.exists() or destination.read_bytes() != source.read_bytes():
+                shutil.copyfile(source, destination)
+
+
+def build_site(kg: KnowledgeGraph, out_dir: Path) -> list[Path]:
+    """Write the site into out_dir; returns the pages written."""
+    return SiteBuilder(kg, out_dir).build()
+

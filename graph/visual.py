@@ -1,0 +1,147 @@
+"""Interactive graph drawing with pyvis: the only module that touches pyvis.
+
+pyvis holds the nodes, edges and vis-network options; we never call its per-edge
+`add_edge` (a quadratic duplicate check) nor its templates (they fetch from CDNs and
+render popups as HTML). Positions are computed here once, seeded, so a page opens
+settled, physics stays off, and two builds give the same file.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+from pyvis.network import Network
+
+VIS_ASSETS = Path(__import__("pyvis").__file__).resolve().parent / "lib" / "vis-9.1.2"
+
+KIND_SHAPES = {"organizations": "dot", "chips": "diamond", "facilities": "square"}
+ROLE_COLOURS = {  # the first listed role of an organization decides its colour
+    "ai_lab": "#d62728",
+    "chip_designer": "#1f77b4",
+    "design_services": "#17becf",
+    "foundry": "#9467bd",
+    "memory_supplier": "#8c564b",
+    "packaging": "#bcbd22",
+    "equipment_supplier": "#7f7f7f",
+    "server_maker": "#e377c2",
+    "networking": "#aec7e8",
+    "cloud": "#ff7f0e",
+    "neocloud": "#ffbb78",
+    "datacenter_operator": "#2ca02c",
+    "datacenter_developer": "#98df8a",
+    "energy_supplier": "#dbdb8d",
+    "investor": "#c5b0d5",
+    "government": "#c49c94",
+}
+KIND_COLOURS = {"chips": "#3c8dbc", "facilities": "#4a7c59"}
+UNCONFIRMED = {"rumored", "in_talks"}
+ENDED = {"cancelled", "lapsed"}
+LAYOUT_SCALE_PER_NODE = 150
+
+
+def layout(graph: nx.MultiDiGraph, seed: int = 7) -> dict[str, tuple[int, int]]:
+    """Seeded force-directed positions in pixels, computed once; the page does no physics."""
+    if graph.number_of_nodes() == 0:
+        return {}
+    simple = nx.Graph(graph.to_undirected(as_view=True))
+    spread = 1.8 / math.sqrt(max(simple.number_of_nodes(), 1))
+    positions = nx.spring_layout(simple, seed=seed, k=spread, iterations=60 if len(simple) < 2000 else 30)
+    # Room grows with the node count, so labels keep their size when the page fits the graph.
+    scale = max(300, LAYOUT_SCALE_PER_NODE * math.sqrt(len(simple)))
+    return {node: (round(x * scale), round(y * scale)) for node, (x, y) in sorted(positions.items())}
+
+
+def node_colour(attributes: dict[str, Any]) -> str:
+    roles = attributes.get("roles") or []
+    return ROLE_COLOURS.get(roles[0], "#999999") if roles else KIND_COLOURS.get(attributes["kind"], "#999999")
+
+
+def _edge_width(amount: float | None) -> float:
+    # log scale: $1M -> 1, $100B -> 6; unknown amounts draw thin
+    if not amount or amount <= 0:
+        return 1.0
+    return round(max(1.0, min(8.0, math.log10(amount) - 5)), 2)
+
+
+def prepared_nodes(graph: nx.MultiDiGraph, positions: dict[str, tuple[int, int]], page_of: dict[str, str]) -> list[dict[str, Any]]:
+    nodes = []
+    for node_id in sorted(graph.nodes):
+        attributes = graph.nodes[node_id]
+        x, y = positions[node_id]
+        degree = graph.degree(node_id)
+        nodes.append({
+            "id": node_id,
+            "label": attributes["name"],
+            "kind": attributes["kind"],
+            "roles": attributes.get("roles", []),
+            "shape": KIND_SHAPES[attributes["kind"]],
+            "color": node_colour(attributes),
+            "size": round(8 + 4 * math.sqrt(degree), 2),
+            "x": x,
+            "y": y,
+            "page": page_of.get(node_id, ""),
+            "card": _node_card(attributes),
+        })  # fmt: skip
+    return nodes
+
+
+def _node_card(attributes: dict[str, Any]) -> list[list[str]]:
+    card = [["", attributes["name"]]]
+    if attributes.get("roles"):
+        card.append(["roles", ", ".join(r.replace("_", " ") for r in attributes["roles"])])
+    for key in ("country", "product_kind", "facility_kind", "status"):
+        if attributes.get(key):
+            card.append([key.replace("_", " "), str(attributes[key]).replace("_", " ")])
+    return card
+
+
+def prepared_edges(graph: nx.MultiDiGraph, amounts: dict[str, float], page_of: dict[str, str]) -> list[dict[str, Any]]:
+    edges = []
+    for source, target, key, attributes in sorted(graph.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):
+        deal = attributes.get("deal")
+        status = attributes.get("status", "")
+        edge: dict[str, Any] = {
+            "id": f"{source}|{target}|{key}",
+            "from": source,
+            "to": target,
+            "arrows": "to",
+            "relation": attributes["relation"],
+            "dashes": status in UNCONFIRMED,
+            "width": _edge_width(amounts.get(deal)) if deal else 1.0,
+            "color": {"color": "#bbbbbb" if status in ENDED or not deal else "#555555", "opacity": 0.5 if status in ENDED else 0.9},
+        }
+        if deal:
+            edge.update(
+                deal=deal,
+                deal_type=attributes["deal_type"],
+                status=status,
+                year=int(attributes["first_date"][:4]),
+                page=page_of.get(deal, ""),
+                card=[["", attributes["name"]], ["type", attributes["deal_type"].replace("_", " ")],
+                      ["status", status.replace("_", " ")], ["since", attributes["first_date"]]],
+            )  # fmt: skip
+        else:
+            edge["card"] = [["", attributes["relation"].replace("_", " ")]]
+        edges.append(edge)
+    return edges
+
+
+def network_payload(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> dict[str, Any]:
+    """Nodes, edges and vis-network options, held by a pyvis Network (lists assigned whole, never edge by edge)."""
+    net = Network(directed=True, cdn_resources="remote")
+    net.nodes = nodes
+    net.edges = edges
+    net.toggle_physics(False)
+    net.set_edge_smooth("continuous")
+    options = json.loads(net.options.to_json())
+    if len(edges) > 2000:  # curved edges cost more to draw than they add on a crowded map
+        options["edges"]["smooth"] = {"enabled": False}
+    options["interaction"] = {"hover": True, "tooltipDelay": 120, "navigationButtons": False, "keyboard": True}
+    options["nodes"] = {"font": {"size": 14, "face": "sans-serif"}, "borderWidth": 1}
+    options["layout"] = {"improvedLayout": False}
+    vis_nodes, vis_edges, *_ = net.get_network_data()
+    return {"nodes": vis_nodes, "edges": vis_edges, "options": options}

@@ -1,0 +1,22 @@
+"""Fixture data with hostile text, shared by the page tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+IMG_PAYLOAD = "<img src=x onerror=window.__xss=1>"
+SCRIPT_PAYLOAD = "</script><script>window.__xss=2</script>"
+
+
+def add_hostile_records(data: Path) -> None:
+    """An organization named with an injection payload, and a deal whose quote and summary close <script>."""
+    (data / "organizations" / "evil-corp.yaml").write_text(
+        f"name: 'Evil {IMG_PAYLOAD} Corp'\naliases:\n- '{SCRIPT_PAYLOAD}'\nroles:\n- investor\ncountry: US\n"
+        f"description: 'javascript:window.__xss=3'\n"
+    )
+    (data / "deals" / "evil-corp-labco-investment-2025.yaml").write_text(
+        "name: 'Evil invests {img}'\ndeal_type: investment\nparties:\n- org: evil-corp\n  role: investor\n"
+        "- org: labco\n  role: investee\nsummary: '{script}'\nstatus_history:\n- status: announced\n  date: '2025-05'\n"
+        "  sources:\n  - url: https://news.example.org/evil?a=1&b=<x>\n    publisher: '{img}'\n    title: '{script}'\n"
+        "    date: '2025-05-01'\n    kind: press_release\n    quote: '{script}'\n".format(img=IMG_PAYLOAD, script=SCRIPT_PAYLOAD)
+    )

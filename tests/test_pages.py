@@ -1,0 +1,139 @@
+"""The static site, checked as files: content, links, escaping, offline assets, determinism."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from helpers import FIXTURE_DATA
+from pages_helpers import IMG_PAYLOAD, SCRIPT_PAYLOAD, add_hostile_records
+
+import computekg
+from computekg.graph.site import build_site, safe_href, script_json
+
+
+class Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.hrefs: list[str] = []
+        self.assets: list[str] = []
+        self.scripts: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "a" and values.get("href"):
+            self.hrefs.append(values["href"] or "")
+        if tag in ("script", "img", "iframe") and values.get("src"):
+            self.assets.append(values["src"] or "")
+        if tag == "link" and values.get("href"):
+            self.assets.append(values["href"] or "")
+        self._in_script = tag == "script"
+
+    def handle_data(self, data: str) -> None:
+        if self._in_script:
+            self.scripts.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_script = False
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("site")
+    build_site(computekg.load(FIXTURE_DATA), out)
+    return out
+
+
+def parse(path: Path) -> Links:
+    links = Links()
+    links.feed(path.read_text(encoding="utf-8"))
+    return links
+
+
+def test_pages_for_every_record_at_readable_paths(site: Path) -> None:
+    pages = sorted(str(p.relative_to(site)) for p in site.rglob("*.html"))
+    assert pages == sorted([
+        "index.html", "graph.html",
+        *(f"org/{o}.html" for o in ["bigcloud", "bigcloud-chips", "fabco", "gpuco", "labco", "memco"]),
+        *(f"deal/{d}.html" for d in ["bigcloud-labco-investment-2023", "fabco-gpuco-wafers-2024",
+                                     "gpuco-labco-chip-supply-2025", "labco-memco-custom-chip-2026"]),
+        *(f"chip/{c}.html" for c in ["cloud-asic", "gpu-x1", "memco-hbm9"]),
+        "facility/campus-one.html",
+    ])  # fmt: skip
+
+
+def test_every_local_link_resolves_and_nothing_loads_from_outside(site: Path) -> None:
+    for page in site.rglob("*.html"):
+        links = parse(page)
+        for asset in links.assets:
+            assert not re.match(r"^[a-z]+:", asset), f"{page}: loads {asset} from outside the site"
+            assert (page.parent / asset).resolve().is_file(), f"{page}: missing asset {asset}"
+        for href in links.hrefs:
+            if re.match(r"^https?://", href):
+                continue
+            assert not re.match(r"^[a-z]+:", href), f"{page}: odd link {href}"
+            assert (page.parent / href).resolve().is_file(), f"{page}: broken link {href}"
+
+
+def test_org_page_content(site: Path) -> None:
+    text = (site / "org/labco.html").read_text()
+    assert "<h1>LabCo</h1>" in text
+    assert 'href="../deal/gpuco-labco-chip-supply-2025.html">GPUCo supplies X1 GPUs to LabCo</a>' in text
+    assert '<a href="https://news.example.org/gpuco-labco" rel="noopener noreferrer nofollow" title="GPUCo and LabCo sign supply deal">Example News</a>' in text
+    assert "up to 4 billion USD" in text and "10 billion to 15 billion USD" in text
+    timeline = re.findall(r"<li><time>([^<]+)</time>", text)
+    assert timeline == sorted(timeline) and len(timeline) == 5
+    payload = json.loads(re.search(r'<script id="graph-data" type="application/json">(.*?)</script>', text, re.S).group(1))
+    assert sorted(n["id"] for n in payload["nodes"]) == ["bigcloud", "campus-one", "gpuco", "labco", "memco"]
+    assert payload["options"]["physics"]["enabled"] is False
+    assert all(isinstance(n["x"], int) and isinstance(n["y"], int) for n in payload["nodes"])
+    talks = next(e for e in payload["edges"] if e.get("deal") == "labco-memco-custom-chip-2026")
+    assert talks["dashes"] is True and talks["status"] == "in_talks"
+
+
+def test_deal_page_shows_parties_history_and_sources(site: Path) -> None:
+    text = (site / "deal/gpuco-labco-chip-supply-2025.html").read_text()
+    assert re.findall(r"<li><time>([^<]+)</time> <span class=\"status status-(\w+)\">", text) == [
+        ("2025-01", "rumored"), ("2025-11-18", "signed")
+    ]
+    assert '<td><a href="../org/gpuco.html">GPUCo</a></td><td>supplier</td>' in text
+    assert "report citing anonymous sources" in text
+
+
+def test_script_json_cannot_close_its_element() -> None:
+    text = str(script_json({"name": SCRIPT_PAYLOAD, "x": "a & b <!--"}))
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert json.loads(text) == {"name": SCRIPT_PAYLOAD, "x": "a & b <!--"}
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,x", "//evil.example", "/etc/passwd", "", None])
+def test_only_http_addresses_become_links(url: str | None) -> None:
+    assert safe_href(url) is None
+
+
+def test_hostile_text_is_escaped_everywhere(data_copy: Path, tmp_path: Path) -> None:
+    add_hostile_records(data_copy)
+    out = tmp_path / "site"
+    build_site(computekg.load(data_copy), out)
+    for page in out.rglob("*.html"):
+        text = page.read_text()
+        assert IMG_PAYLOAD not in text, page
+        assert SCRIPT_PAYLOAD not in text, page
+        assert 'href="javascript:' not in text.lower(), page
+    org = (out / "org/evil-corp.html").read_text()
+    assert "<h1>Evil &lt;img src=x onerror=window.__xss=1&gt; Corp</h1>" in org
+    assert "<p>javascript:window.__xss=3</p>" in org
+
+
+def test_same_data_same_bytes(tmp_path: Path) -> None:
+    kg = computekg.load(FIXTURE_DATA)
+    build_site(kg, tmp_path / "a")
+    build_site(computekg.load(FIXTURE_DATA), tmp_path / "b")
+    files = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*") if p.is_file())
+    assert files
+    for name in files:
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
