@@ -320,7 +320,12 @@ def push(
 
 
 def main() -> None:
-    app()
+    try:
+        app()
+    except OSError as exc:  # unwritable output folder, full disk, port in use: say what, not a traceback
+        where = f" ({exc.filename})" if exc.filename else ""
+        err.print(f"error: {exc.strerror or exc}{where}", markup=False)
+        sys.exit(1)
 
 
 if __name__ == "__main__":

@@ -147,7 +147,11 @@ class EndpointServer(ThreadingHTTPServer):
         self.pool = QueryPool(kg.store, limits)
         self.exports = {f"{EXPORT_NAME}.{ext}": kg.serialize(ext) for ext in EXPORT_FORMATS}
         self.verbose = verbose
-        super().__init__((host, port), _Handler)
+        try:
+            super().__init__((host, port), _Handler)
+        except OSError:
+            self.pool.close()
+            raise
 
     @property
     def url(self) -> str:

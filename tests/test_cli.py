@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import subprocess
+import sys
 import io
 import json
 from pathlib import Path
@@ -221,3 +223,15 @@ def test_build_writes_coverage(tmp_path: Path) -> None:
     result = runner.invoke(app, ["build", DATA, "--out", str(tmp_path), "--site", str(tmp_path / "site")])
     assert result.exit_code == 0
     assert (tmp_path / "COVERAGE.md").read_text().startswith("# Coverage\n")
+
+
+def test_unwritable_output_is_an_error_not_a_traceback(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    run = subprocess.run(
+        [sys.executable, "-m", "computekg.cli", "build", DATA, "--out", str(blocker / "out"), "--site", str(tmp_path / "site")],
+        capture_output=True, text=True,
+    )  # fmt: skip
+    assert run.returncode == 1
+    assert run.stderr.startswith("error: Not a directory")
+    assert "Traceback" not in run.stderr
