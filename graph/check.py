@@ -27,7 +27,7 @@ KIND_NAMES = {"organizations": "organization", "chips": "chip", "facilities": "f
 
 
 def check_references(loaded: LoadedRecords) -> Iterator[Problem]:
-    for kind, records in loaded.records.items():
+    for records in loaded.records.values():
         for record_id, record in records.items():
             for path, target_kind, target in references(record):
                 if target not in loaded.records[target_kind] and target not in loaded.failed:

@@ -142,9 +142,9 @@ class EndpointServer(ThreadingHTTPServer):
     daemon_threads = True
 
     def __init__(self, kg: KnowledgeGraph, host: str, port: int, limits: Limits, verbose: bool = False) -> None:
-        kg.store  # built before the workers fork, so they share it
+        store = kg.store  # built before the workers fork, so they share it
         self.kg = kg
-        self.pool = QueryPool(kg.store, limits)
+        self.pool = QueryPool(store, limits)
         self.exports = {f"{EXPORT_NAME}.{ext}": kg.serialize(ext) for ext in EXPORT_FORMATS}
         self.verbose = verbose
         try:

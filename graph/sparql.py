@@ -83,7 +83,7 @@ class QueryResult:
     def dicts(self) -> list[dict[str, Any]]:
         """Rows as {variable: Python value}: IRIs as text, literals as their Python value."""
         return [
-            {name: (None if v is None else v.toPython() if isinstance(v, rdflib.Literal) else str(v)) for name, v in zip(self.variables, row)}
+            {name: (None if v is None else v.toPython() if isinstance(v, rdflib.Literal) else str(v)) for name, v in zip(self.variables, row, strict=True)}
             for row in self.rows
         ]
 

@@ -137,7 +137,7 @@ def test_concept_schemes_are_in_the_graph(kg: computekg.KnowledgeGraph) -> None:
 
 def _ckg_terms(graph: rdflib.Graph) -> set[rdflib.URIRef]:
     used = set()
-    for s, p, o in graph:
+    for _subject, p, o in graph:
         used.add(p)
         if p == rdflib.RDF.type:
             used.add(o)

@@ -25,9 +25,9 @@ def test_bundled_site_opens_offline(tmp_path: Path) -> None:
         for page_path, expected_nodes in (("index.html", None), ("graph.html", nodes), ("org/anthropic.html", None)):
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
             problems: list[str] = []
-            page.on("pageerror", lambda e: problems.append(str(e)))
-            page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
-            page.on("request", lambda r: problems.append(r.url) if not r.url.startswith(tmp_path.as_uri()) else None)
+            page.on("pageerror", lambda e, seen=problems: seen.append(str(e)))
+            page.on("console", lambda m, seen=problems: seen.append(m.text) if m.type == "error" else None)
+            page.on("request", lambda r, seen=problems: seen.append(r.url) if not r.url.startswith(tmp_path.as_uri()) else None)
             page.goto((tmp_path / page_path).as_uri())
             page.wait_for_load_state("load")
             if expected_nodes is not None:
