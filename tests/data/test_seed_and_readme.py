@@ -46,8 +46,9 @@ def test_anthropic_compute_from_google_amazon_and_nvidia(supplier: str) -> None:
 
 
 def test_openai_broadcom_custom_chip() -> None:
+    """The 2025 collaboration was announced by both companies; earlier reports may stay rumours."""
     deals = deals_between("openai", "broadcom", DealType.custom_silicon)
-    assert deals and all(d.status not in (DealStatus.rumored, DealStatus.in_talks) for d in deals)
+    assert any(d.status not in (DealStatus.rumored, DealStatus.in_talks) for d in deals)
     assert "Jalapeño" in KG.chips["openai-jalapeno"].name or "Jalapeno" in KG.chips["openai-jalapeno"].name
 
 
