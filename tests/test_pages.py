@@ -137,3 +137,12 @@ def test_same_data_same_bytes(tmp_path: Path) -> None:
     assert files
     for name in files:
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
+
+
+def test_pages_forbid_inline_scripts_and_outside_connections(site: Path) -> None:
+    """Defence in depth: even if a payload slipped through escaping, the browser would not run it."""
+    for page in site.rglob("*.html"):
+        policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page.read_text()).group(1)
+        directives = dict(part.strip().split(" ", 1) for part in policy.split(";"))
+        assert directives["script-src"] == "'self'", page
+        assert directives["connect-src"] == "'none'" and directives["default-src"] == "'self'", page
