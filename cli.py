@@ -14,18 +14,13 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from .graph.export import write_atomic, write_exports
-from .graph.bounded import Limits
 from .graph.coverage import coverage_markdown
+from .graph.export import write_atomic, write_exports
 from .graph.fmt import format_data
 from .graph.kg import BUNDLED_DATA, KnowledgeGraph, load
 from .graph.named import named_queries, run_named
 from .graph.params import parse_param
 from .graph.problems import LoadError
-from .graph.push import PushError
-from .graph.push import push as push_graph
-from .graph.serve import EndpointServer
-from .graph.site import build_site
 from .graph.sparql import GRAPH_FORMATS, RESULT_FORMATS, QueryError, QueryResult
 from .graph.stats import compute_stats
 from .schemas.jsonschema import SCHEMA_DIR, rendered_schemas
@@ -90,6 +85,8 @@ def build(
 
 
 def _write_site(kg: KnowledgeGraph, site_dir: Path) -> None:
+    from .graph.site import build_site  # pyvis and jinja load only for the commands that draw
+
     pages = build_site(kg, site_dir)
     out.print(f"wrote {len(pages):,} pages to {site_dir}/: open {site_dir / 'index.html'} in a browser")
 
@@ -286,6 +283,9 @@ def serve(
     verbose: Annotated[bool, typer.Option(help="Log every request.")] = False,
 ) -> None:
     """Serve the graph as a read-only SPARQL 1.1 endpoint at /sparql, with the exports at /download/."""
+    from .graph.bounded import Limits
+    from .graph.serve import EndpointServer
+
     kg = _load(data)
     server = EndpointServer(kg, host, port, Limits(seconds=time_limit, rows=row_limit), verbose=verbose)
     # A service manager stops us with SIGTERM: shut down as on Ctrl-C, so the workers go too.
@@ -310,6 +310,9 @@ def push(
     ] = None,
 ) -> None:
     """Load the graph into an external triple store, replacing that graph in one request."""
+    from .graph.push import PushError
+    from .graph.push import push as push_graph
+
     kg = _load(data)
     try:
         result = push_graph(kg, endpoint, graph)

@@ -34,24 +34,28 @@ class KnowledgeGraph:
         self.facilities: Mapping[str, Facility] = MappingProxyType(dict(records["facilities"]))  # type: ignore[arg-type]
         self.deals: Mapping[str, Deal] = MappingProxyType(dict(records["deals"]))  # type: ignore[arg-type]
 
+    def _kinds(self) -> tuple[Mapping[str, Record], ...]:
+        return (self.organizations, self.chips, self.facilities, self.deals)
+
     def records(self) -> Iterator[Record]:
         """Every record, kind by kind, in id order."""
-        for kind in (self.organizations, self.chips, self.facilities, self.deals):
+        for kind in self._kinds():
             for record_id in sorted(kind):
                 yield kind[record_id]
 
     def __getitem__(self, record_id: str) -> Record:
-        for kind in (self.organizations, self.chips, self.facilities, self.deals):
+        for kind in self._kinds():
             if record_id in kind:
                 return kind[record_id]
         raise KeyError(f"no record with id '{record_id}'")
 
     def __contains__(self, record_id: object) -> bool:
-        return any(record_id in kind for kind in (self.organizations, self.chips, self.facilities, self.deals))
+        return any(record_id in kind for kind in self._kinds())
 
     def iri(self, record_id: str) -> rdflib.URIRef:
         """The IRI of a record, for use as a query parameter; KeyError for an unknown id."""
-        self[record_id]
+        if record_id not in self:
+            raise KeyError(f"no record with id '{record_id}'")
         return rdflib.URIRef(record_iri(record_id))
 
     @cached_property
