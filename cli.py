@@ -85,7 +85,9 @@ def build(
 
 
 def _write_site(kg: KnowledgeGraph, site_dir: Path) -> None:
-    from .graph.site import build_site  # pyvis and jinja load only for the commands that draw
+    from .graph.site import (
+        build_site,  # pyvis and jinja load only for the commands that draw
+    )
 
     pages = build_site(kg, site_dir)
     out.print(f"wrote {len(pages):,} pages to {site_dir}/: open {site_dir / 'index.html'} in a browser")

@@ -9,7 +9,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from ..schemas.enums import PRIMARY_SOURCE_KINDS, UNCONFIRMED_STATUSES, OrgRole, SourceKind
+from ..schemas.enums import (
+    PRIMARY_SOURCE_KINDS,
+    UNCONFIRMED_STATUSES,
+    OrgRole,
+    SourceKind,
+)
 from ..schemas.models import Deal
 from .kg import KnowledgeGraph
 from .stats import compute_stats

@@ -13,8 +13,8 @@ from typing import Any
 import yaml
 
 from ..schemas.jsonschema import schema_file_name
-from ..schemas.types import DATE_PATTERN
 from ..schemas.models import Record
+from ..schemas.types import DATE_PATTERN
 from .export import write_atomic
 from .kg import KnowledgeGraph
 

@@ -77,7 +77,9 @@ class KnowledgeGraph:
     @cached_property
     def rdf(self) -> rdflib.Graph:
         """An rdflib Graph over the same Oxigraph store (the default graph), for rdflib's API."""
-        from oxrdflib import OxigraphStore  # imported on first use: most callers never need rdflib's API
+        from oxrdflib import (
+            OxigraphStore,  # imported on first use: most callers never need rdflib's API
+        )
         from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
         graph = rdflib.Graph(store=OxigraphStore(store=self.store), identifier=DATASET_DEFAULT_GRAPH_ID)

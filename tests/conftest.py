@@ -5,10 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import pytest
-
 import computekg
-
+import pytest
 from helpers import FIXTURE_DATA
 
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 import computekg
+import pytest
 
 FIXTURE_DATA = Path(__file__).parent / "fixtures" / "data"
 

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+import computekg
 import pytest
 import rdflib
-from helpers import FIXTURE_DATA
-
-import computekg
 from computekg.schemas.enums import DealStatus
+from helpers import FIXTURE_DATA
 
 
 def test_load_gives_typed_read_only_mappings(kg: computekg.KnowledgeGraph) -> None:

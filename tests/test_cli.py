@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import csv
-import subprocess
-import sys
 import io
 import json
+import subprocess
+import sys
 from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
+from computekg.cli import app
 from helpers import FIXTURE_DATA
 from typer.testing import CliRunner
-
-from computekg.cli import app
 
 runner = CliRunner(env={"COLUMNS": "200", "NO_COLOR": "1", "TERM": "dumb"})
 DATA = str(FIXTURE_DATA)

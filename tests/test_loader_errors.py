@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import computekg
 import pytest
 from helpers import problems_of
-
-import computekg
 
 LAB = "organizations/labco.yaml"
 DEAL = "deals/bigcloud-labco-investment-2023.yaml"

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
 import computekg
+import pytest
 from computekg.graph.named import named_queries, run_named
 from computekg.graph.sparql import QueryResult
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import networkx as nx
-
 import computekg
+import networkx as nx
 
 
 def test_nodes_are_orgs_chips_and_facilities(kg: computekg.KnowledgeGraph) -> None:

@@ -7,12 +7,11 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+import computekg
 import pytest
+from computekg.graph.site import build_site, safe_href, script_json
 from helpers import FIXTURE_DATA
 from pages_helpers import IMG_PAYLOAD, SCRIPT_PAYLOAD, add_hostile_records
-
-import computekg
-from computekg.graph.site import build_site, safe_href, script_json
 
 
 class Links(HTMLParser):

@@ -9,12 +9,11 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
+import computekg
 import pytest
+from computekg.graph.site import build_site
 from helpers import FIXTURE_DATA
 from pages_helpers import IMG_PAYLOAD, add_hostile_records
-
-import computekg
-from computekg.graph.site import build_site
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

@@ -12,15 +12,14 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-from helpers import FIXTURE_DATA
-from test_named_queries import EXPECTED
-from typer.testing import CliRunner
-
 import computekg
+import pytest
 from computekg.cli import app
 from computekg.graph.named import check_value, get_named_query
 from computekg.graph.sparql import bind, prologue
+from helpers import FIXTURE_DATA
+from test_named_queries import EXPECTED
+from typer.testing import CliRunner
 
 runner = CliRunner(env={"COLUMNS": "200"})
 OXIGRAPH = shutil.which("oxigraph")

@@ -7,15 +7,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import computekg
 import pyoxigraph as ox
 import pytest
 import rdflib
-from helpers import FIXTURE_DATA
-from rdflib.compare import isomorphic
-
-import computekg
 from computekg.graph.sparql import to_rdflib
 from computekg.schemas.vocab import ID, VOCAB
+from helpers import FIXTURE_DATA
+from rdflib.compare import isomorphic
 
 ONTOLOGY = Path(computekg.__file__).parent / "schemas" / "ontology.ttl"
 CKG = rdflib.Namespace(VOCAB)

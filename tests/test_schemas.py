@@ -6,11 +6,10 @@ import json
 
 import jsonschema
 import pytest
-from helpers import FIXTURE_DATA
-
 from computekg.graph.yamlio import read_mapping
 from computekg.schemas.jsonschema import SCHEMA_DIR, rendered_schemas, schema_file_name
 from computekg.schemas.models import RECORD_MODELS
+from helpers import FIXTURE_DATA
 
 
 @pytest.mark.parametrize("name", sorted(rendered_schemas()))

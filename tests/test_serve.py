@@ -13,11 +13,10 @@ from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
+import computekg
 import pytest
 from helpers import FIXTURE_DATA
 from SPARQLWrapper import CSV, JSON, TURTLE, SPARQLWrapper
-
-import computekg
 
 
 @dataclass

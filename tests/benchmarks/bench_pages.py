@@ -11,9 +11,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench_pipeline import generate, timed
-
 import computekg
+from bench_pipeline import generate, timed
 from computekg.graph.site import build_site
 
 

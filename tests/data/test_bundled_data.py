@@ -10,9 +10,8 @@ import re
 import unicodedata
 from collections import defaultdict
 
-import pytest
-
 import computekg
+import pytest
 from computekg.graph.fmt import canonical_text
 from computekg.graph.load import load_records
 

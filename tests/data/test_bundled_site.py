@@ -5,9 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import pytest
-
 import computekg
+import pytest
 from computekg.graph.site import build_site
 
 playwright_api = pytest.importorskip("playwright.sync_api")

@@ -10,12 +10,11 @@ import re
 import shlex
 from pathlib import Path
 
-import pytest
-from typer.testing import CliRunner
-
 import computekg
+import pytest
 from computekg.cli import app
 from computekg.schemas.enums import DealStatus, DealType, SourceKind
+from typer.testing import CliRunner
 
 KG = computekg.load()
 README = Path(__file__).resolve().parents[2] / "README.md"
