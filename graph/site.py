@@ -30,8 +30,9 @@ from .visual import VIS_ASSETS, layout, network_payload, prepared_edges, prepare
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 ASSETS = Path(__file__).resolve().parent / "assets"
 FOLDERS = {"organizations": "org", "deals": "deal", "chips": "chip", "facilities": "facility"}
-UNIT_LABELS = {"usd": "USD", "eur": "EUR", "gw": "GW", "mw": "MW", "chips": "chips", "wafers_per_month": "wafers/month",
-               "percent": "%", "shares": "shares", "years": "years"}  # fmt: skip
+# Currencies print as their ISO code; the other units as a person writes them.
+UNIT_LABELS = {"gw": "GW", "mw": "MW", "chips": "chips", "wafers_per_month": "wafers/month", "percent": "%",
+               "shares": "shares", "years": "years"}  # fmt: skip
 
 
 def script_json(value: Any) -> Markup:
@@ -55,7 +56,7 @@ def quantity_text(quantity: Quantity) -> str:
                 return f"{value / size:,.4g}{suffix}"
         return f"{value:,.6g}"
 
-    unit = UNIT_LABELS.get(str(quantity.unit), str(quantity.unit))
+    unit = UNIT_LABELS.get(str(quantity.unit), str(quantity.unit).upper())
     if quantity.value is not None:
         figure = number(quantity.value)
     else:

@@ -72,6 +72,7 @@ class FacilityStatus(Vocabulary):
     rumored = "rumored"
     planned = "planned"
     under_construction = "under_construction"
+    paused = "paused"
     operational = "operational"
     cancelled = "cancelled"
 
@@ -157,8 +158,20 @@ PRIMARY_SOURCE_KINDS = frozenset(
 
 
 class Unit(Vocabulary):
+    # Money in the currency reported (ISO 4217, lowercase); never converted, so figures stay as stated.
     usd = "usd"
     eur = "eur"
+    gbp = "gbp"
+    cny = "cny"
+    jpy = "jpy"
+    krw = "krw"
+    hkd = "hkd"
+    twd = "twd"
+    aud = "aud"
+    sgd = "sgd"
+    inr = "inr"
+    sar = "sar"
+    aed = "aed"
     gw = "gw"
     mw = "mw"
     chips = "chips"  # count of accelerators (name them with `product`)

@@ -145,3 +145,13 @@ def test_pages_forbid_inline_scripts_and_outside_connections(site: Path) -> None
         directives = dict(part.strip().split(" ", 1) for part in policy.split(";"))
         assert directives["script-src"] == "'self'", page
         assert directives["connect-src"] == "'none'" and directives["default-src"] == "'self'", page
+
+
+def test_figures_read_as_reported() -> None:
+    from computekg.graph.site import quantity_text
+    from computekg.schemas.models import Quantity
+
+    assert quantity_text(Quantity(unit="usd", value=4e9, qualifier="up_to")) == "up to 4 billion USD"
+    assert quantity_text(Quantity(unit="krw", value=2.1e10)) == "21 billion KRW"
+    assert quantity_text(Quantity(unit="gw", min=1, max=3, per="year")) == "1 to 3 GW per year"
+    assert quantity_text(Quantity(unit="chips", value=260000, qualifier="approximately")) == "about 260,000 chips"
