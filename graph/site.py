@@ -95,17 +95,33 @@ class SiteBuilder:
         self.env.globals["safe_href"] = safe_href
         self.env.globals["page_of"] = self.page_of
         self.env.globals["name_of"] = self.name_of
+        # Every cross-reference a page needs, indexed once: per-page scans would make the build quadratic.
+        self.pages = {r.id: f"{FOLDERS[r.kind]}/{r.id}.html" for r in kg.records()}
         self.deals_of: dict[str, list[Deal]] = defaultdict(list)
-        for deal in kg.deals.values():
+        self.deals_about: dict[str, list[Deal]] = defaultdict(list)
+        for deal in sorted(kg.deals.values(), key=lambda d: d.id):
             for org in {p.org for p in deal.parties}:
                 self.deals_of[org].append(deal)
+            for record_id in {*deal.products, *deal.facilities}:
+                self.deals_about[record_id].append(deal)
+        self.products_of: dict[str, list[Any]] = defaultdict(list)
+        for chip in sorted(kg.chips.values(), key=lambda c: c.id):
+            for org in {chip.designer, chip.foundry, *chip.design_partners} - {None}:
+                self.products_of[org].append(chip)  # type: ignore[index]
+        self.facilities_of: dict[str, list[Any]] = defaultdict(list)
+        for facility in sorted(kg.facilities.values(), key=lambda f: f.id):
+            for org in {facility.operator, *facility.owners, *facility.tenants} - {None}:
+                self.facilities_of[org].append(facility)  # type: ignore[index]
+        self.children_of: dict[str, list[str]] = defaultdict(list)
+        for org in sorted(kg.organizations.values(), key=lambda o: o.id):
+            if org.parent:
+                self.children_of[org.parent].append(org.id)
         self.amounts = {d.id: a for d in kg.deals.values() if (a := usd_amount(d))}
 
     # ------------------------------------------------------------ naming
 
     def page_of(self, record_id: str) -> str:
-        record = self.kg[record_id]
-        return f"{FOLDERS[record.kind]}/{record_id}.html"
+        return self.pages[record_id]
 
     def name_of(self, record_id: str) -> str:
         return self.kg[record_id].name
@@ -118,9 +134,8 @@ class SiteBuilder:
         write_atomic(self.out / relative, html.encode("utf-8"))
 
     def graph_payload(self, graph: nx.MultiDiGraph) -> dict[str, Any]:
-        page_of = {r.id: self.page_of(r.id) for r in self.kg.records()}
         positions = layout(graph)
-        return network_payload(prepared_nodes(graph, positions, page_of), prepared_edges(graph, self.amounts, page_of))
+        return network_payload(prepared_nodes(graph, positions, self.pages), prepared_edges(graph, self.amounts, self.pages))
 
     def build(self) -> list[Path]:
         self.copy_assets()
@@ -129,39 +144,29 @@ class SiteBuilder:
         self.write("index.html", "index.html", title="AI compute supply chain", stats=stats, kg=self.kg, search=self.search_index())
         self.write("graph.html", "graph.html", title="The whole graph", payload=self.graph_payload(whole),
                    filters=self.filter_choices(self.kg.deals.values()))  # fmt: skip
+        undirected = whole.to_undirected(as_view=True)
         for org in self.kg.organizations.values():
-            self.write_org(org, whole)
+            self.write_org(org, whole, undirected)
         for deal in self.kg.deals.values():
             self.write("deal/" + deal.id + ".html", "deal.html", deal=deal, title=deal.name)
         for chip in self.kg.chips.values():
-            self.write("chip/" + chip.id + ".html", "chip.html", chip=chip, title=chip.name, deals=self.deals_about(chip.id))
+            self.write("chip/" + chip.id + ".html", "chip.html", chip=chip, title=chip.name, deals=self.deals_about[chip.id])
         for facility in self.kg.facilities.values():
             self.write("facility/" + facility.id + ".html", "facility.html", facility=facility, title=facility.name,
-                       deals=self.deals_about(facility.id))  # fmt: skip
+                       deals=self.deals_about[facility.id])  # fmt: skip
         return sorted(self.out.rglob("*.html"))
 
-    def write_org(self, org: Organization, whole: nx.MultiDiGraph) -> None:
-        ego = nx.ego_graph(whole.to_undirected(as_view=True), org.id, radius=self.options.ego_radius)
+    def write_org(self, org: Organization, whole: nx.MultiDiGraph, undirected: nx.MultiGraph) -> None:
+        ego = nx.ego_graph(undirected, org.id, radius=self.options.ego_radius)
         subgraph = whole.subgraph(ego.nodes).copy()
         deals = sorted(self.deals_of[org.id], key=lambda d: (d.status_history[0].date, d.id), reverse=True)
         timeline = sorted(
             ((event.date, deal, event) for deal in deals for event in deal.status_history), key=lambda item: (item[0], item[1].id)
         )
-        products = sorted(
-            (c for c in self.kg.chips.values() if org.id in (c.designer, c.foundry, *c.design_partners)), key=lambda c: c.id
-        )
-        facilities = sorted(
-            (f for f in self.kg.facilities.values() if org.id in (f.operator, *f.owners, *f.tenants)), key=lambda f: f.id
-        )
-        children = sorted(o.id for o in self.kg.organizations.values() if o.parent == org.id)
+        products, facilities, children = self.products_of[org.id], self.facilities_of[org.id], self.children_of[org.id]
         self.write("org/" + org.id + ".html", "org.html", org=org, title=org.name, deals=deals, timeline=timeline,
                    products=products, facilities=facilities, children=children, payload=self.graph_payload(subgraph),
                    filters=self.filter_choices(deals))  # fmt: skip
-
-    def deals_about(self, record_id: str) -> list[Deal]:
-        return sorted(
-            (d for d in self.kg.deals.values() if record_id in (*d.products, *d.facilities)), key=lambda d: d.id
-        )
 
     @staticmethod
     def filter_choices(deals: Iterable[Deal]) -> dict[str, list[Any]]:
