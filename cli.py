@@ -24,6 +24,7 @@ from .graph.problems import LoadError
 from .graph.sparql import GRAPH_FORMATS, RESULT_FORMATS, QueryError, QueryResult
 from .graph.stats import compute_stats
 from .schemas.jsonschema import SCHEMA_DIR, rendered_schemas
+from .schemas.shacl import SHAPES_FILE, render_shapes
 from .schemas.vocab import PREFIXES
 
 app = typer.Typer(
@@ -269,10 +270,12 @@ def fmt(
 
 @app.command()
 def schemas() -> None:
-    """Regenerate the JSON Schemas of the data files (schemas/*.schema.json) from the models."""
+    """Regenerate the JSON Schemas of the data files and the SHACL shapes of the RDF from the models."""
     for name, text in rendered_schemas().items():
         write_atomic(SCHEMA_DIR / name, text.encode("utf-8"))
         out.print(f"wrote {SCHEMA_DIR / name}")
+    write_atomic(SHAPES_FILE, render_shapes().encode("utf-8"))
+    out.print(f"wrote {SHAPES_FILE}")
 
 
 @app.command()

@@ -108,3 +108,14 @@ def test_no_deal_recorded_twice() -> None:
             twins.append((seen[key], deal.id))
         seen[key] = deal.id
     assert twins == [], "merge these deals into one record (keep every source), or link them with `related`"
+
+
+def test_bundled_graph_conforms_to_the_shapes() -> None:
+    import rdflib
+    from pyshacl import validate
+
+    from computekg.schemas.shacl import SHAPES_FILE
+
+    data = rdflib.Graph().parse(data=computekg.load(DATA).ntriples, format="nt")
+    conforms, _, report = validate(data, shacl_graph=rdflib.Graph().parse(SHAPES_FILE))
+    assert conforms, report
