@@ -8,15 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from pydantic import BaseModel
-
 from ..schemas.enums import (
     DEAL_STATUS_RANK,
     ENDED_STATUSES,
     UNCONFIRMED_STATUSES,
     SourceKind,
 )
-from ..schemas.introspect import field_maps, references, values
+from ..schemas.introspect import references, walk
 from ..schemas.models import Deal, Organization, Source
 from ..schemas.types import date_bounds
 from .load import LoadedRecords
@@ -127,25 +125,14 @@ def check_deal_shape(loaded: LoadedRecords) -> Iterator[Problem]:
             seen.add((party.org, party.role))
 
 
-def _sources(model: BaseModel, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], Source]]:
-    for field in field_maps(type(model)):
-        if field.nested is None:
-            continue
-        many = isinstance(getattr(model, field.name), list)
-        for index, value in enumerate(values(model, field)):
-            where = (*path, field.name, index) if many else (*path, field.name)
-            if isinstance(value, Source):
-                yield where, value
-            else:
-                yield from _sources(value, where)
-
-
 def check_source_consistency(loaded: LoadedRecords) -> Iterator[Problem]:
     """One address, one description: a source's IRI is its address, so its facts must agree."""
     first_seen: dict[str, tuple[Source, str]] = {}
     for records in loaded.records.values():
         for record_id, record in records.items():
-            for path, source in _sources(record):
+            for path, _, source in walk(record):
+                if not isinstance(source, Source):
+                    continue
                 if source.url not in first_seen:
                     first_seen[source.url] = (source, loaded.origins[record_id].file)
                     continue

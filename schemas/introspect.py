@@ -82,14 +82,22 @@ def values(model: BaseModel, field: FieldMap) -> list[Any]:
     return list(value) if isinstance(value, list) else [value]
 
 
-def references(model: BaseModel, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
-    """Every (path, kind, id) reference in a record, nested statements included."""
+Path = tuple[str | int, ...]
+
+
+def walk(model: BaseModel, path: Path = ()) -> Iterator[tuple[Path, FieldMap, Any]]:
+    """Every (path, field, value) in a record, nested statements included, in field order."""
     for field in field_maps(type(model)):
-        items = getattr(model, field.name)
-        many = isinstance(items, list)
+        many = isinstance(getattr(model, field.name), list)
         for index, value in enumerate(values(model, field)):
             where = (*path, field.name, index) if many else (*path, field.name)
-            if field.ref is not None:
-                yield where, field.ref.kind, value
-            elif field.nested is not None:
-                yield from references(value, where)
+            yield where, field, value
+            if field.nested is not None:
+                yield from walk(value, where)
+
+
+def references(model: BaseModel) -> Iterator[tuple[Path, str, str]]:
+    """Every (path, kind, id) reference in a record, nested statements included."""
+    for path, field, value in walk(model):
+        if field.ref is not None:
+            yield path, field.ref.kind, value
