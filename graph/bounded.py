@@ -21,8 +21,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from ..schemas.vocab import PREFIXES
-from .sparql import GRAPH_FORMATS, RESULT_FORMATS, QueryError, guard
+from .sparql import GRAPH_FORMATS, RESULT_FORMATS, QueryError, execute, serialize_graph
 
 
 class LimitExceeded(Exception):
@@ -58,8 +57,7 @@ def _select_json(variables: list[str], solutions: Iterable[Any]) -> bytes:
 def answer(store: ox.Store, text: str, fmt: str, row_limit: int) -> tuple[str, bytes]:
     """Run a query and serialize it; ('error', message) for a bad query or one over the row limit."""
     try:
-        guard(text)
-        outcome = store.query(text, prefixes=PREFIXES)
+        outcome = execute(store, text)
         if isinstance(outcome, ox.QueryBoolean):
             if fmt not in RESULT_FORMATS:
                 fmt = "json"
@@ -71,7 +69,7 @@ def answer(store: ox.Store, text: str, fmt: str, row_limit: int) -> tuple[str, b
                     return "error", f"the result has more than {row_limit} triples: narrow the query".encode()
                 triples.append(triple)
             fmt = fmt if fmt in GRAPH_FORMATS else "ttl"
-            return fmt, ox.serialize(triples, format=GRAPH_FORMATS[fmt], prefixes=PREFIXES if fmt != "nt" else None)
+            return fmt, serialize_graph(triples, fmt)
         variables = [v.value for v in outcome.variables]
         rows = []
         for solution in outcome:
@@ -86,9 +84,7 @@ def answer(store: ox.Store, text: str, fmt: str, row_limit: int) -> tuple[str, b
         return fmt, ox.parse_query_results(as_json, format=ox.QueryResultsFormat.JSON).serialize(format=RESULT_FORMATS[fmt])
     except QueryError as exc:
         return "error", str(exc).encode()
-    except SyntaxError as exc:
-        return "error", f"SPARQL syntax error: {exc}".encode()
-    except (RuntimeError, OSError, ValueError) as exc:
+    except (RuntimeError, OSError, ValueError) as exc:  # while reading results, after the query started
         return "error", f"the query failed: {exc}".encode()
 
 

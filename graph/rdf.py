@@ -199,10 +199,14 @@ EXPORT_FORMATS: dict[str, ox.RdfFormat] = {
 }
 
 
-def serialize(ntriples: bytes, extension: str) -> bytes:
-    """The graph in one format, in the sorted order of the N-Triples; prefixes where the syntax has them."""
+def serialize_triples(triples: Iterable[ox.Triple], extension: str) -> bytes:
+    """Triples in one format, in the order given; prefixes where the syntax has them."""
     fmt = EXPORT_FORMATS[extension]
-    if fmt == ox.RdfFormat.N_TRIPLES:
+    return ox.serialize(triples, format=fmt, prefixes=None if fmt == ox.RdfFormat.N_TRIPLES else PREFIXES)
+
+
+def serialize(ntriples: bytes, extension: str) -> bytes:
+    """The graph in one format, in the sorted order of the N-Triples."""
+    if EXPORT_FORMATS[extension] == ox.RdfFormat.N_TRIPLES:
         return ntriples
-    triples = (quad.triple for quad in ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES))
-    return ox.serialize(triples, format=fmt, prefixes=PREFIXES)
+    return serialize_triples((quad.triple for quad in ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES)), extension)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -13,7 +13,7 @@ import rdflib.plugins.sparql
 from rdflib.term import Node
 
 from ..schemas.vocab import PREFIXES, expand
-from .rdf import lexical_form
+from .rdf import EXPORT_FORMATS, lexical_form, serialize_triples
 from .sparqltext import code_only, mentions_variable, where_group_start
 
 
@@ -27,7 +27,7 @@ RESULT_FORMATS: dict[str, ox.QueryResultsFormat] = {
     "csv": ox.QueryResultsFormat.CSV,
     "tsv": ox.QueryResultsFormat.TSV,
 }
-GRAPH_FORMATS: dict[str, ox.RdfFormat] = {"ttl": ox.RdfFormat.TURTLE, "jsonld": ox.RdfFormat.JSON_LD, "nt": ox.RdfFormat.N_TRIPLES}
+GRAPH_FORMATS = EXPORT_FORMATS  # CONSTRUCT and DESCRIBE results are written like the exports
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _VARIABLE_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
@@ -167,14 +167,18 @@ def run_rdflib(graph: rdflib.Graph, text: str, bindings: Mapping[str, object] | 
     return QueryResult(triples=tuple(result))  # type: ignore[arg-type]
 
 
+def serialize_graph(triples: Iterable[ox.Triple], fmt: str) -> bytes:
+    """A CONSTRUCT or DESCRIBE result, sorted so the same answer is always the same bytes."""
+    return serialize_triples(sorted(triples, key=lambda t: (t.subject.value, t.predicate.value, str(t.object))), fmt)
+
+
 def serialize_result(store: ox.Store, text: str, fmt: str, bindings: Mapping[str, object] | None = None) -> bytes:
     """Run a query and write its result in a W3C format (SELECT/ASK) or an RDF syntax (CONSTRUCT/DESCRIBE)."""
     outcome = execute(store, text, bindings)
     if isinstance(outcome, ox.QueryTriples):
         if fmt not in GRAPH_FORMATS:
             raise QueryError(f"a CONSTRUCT or DESCRIBE result is a graph: use one of {', '.join(GRAPH_FORMATS)}, not {fmt}")
-        triples = sorted(outcome, key=lambda t: (t.subject.value, t.predicate.value, str(t.object)))
-        return ox.serialize(triples, format=GRAPH_FORMATS[fmt], prefixes=PREFIXES if fmt != "nt" else None)
+        return serialize_graph(outcome, fmt)
     if fmt not in RESULT_FORMATS:
         raise QueryError(f"a SELECT or ASK result is a table: use one of {', '.join(RESULT_FORMATS)}, not {fmt}")
     return outcome.serialize(format=RESULT_FORMATS[fmt])
