@@ -8,7 +8,6 @@ graph before the query runs, then bound like any other parameter.
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -18,6 +17,7 @@ import rdflib
 
 from ..schemas.vocab import record_iri
 from .kg import KnowledgeGraph
+from .params import did_you_mean
 from .sparql import QueryError, QueryResult
 
 QUERY_DIR = Path(__file__).resolve().parent / "queries"
@@ -60,9 +60,7 @@ def named_queries() -> dict[str, NamedQuery]:
 def get_named_query(name: str) -> NamedQuery:
     queries = named_queries()
     if name not in queries:
-        close = difflib.get_close_matches(name, list(queries), n=3)
-        hint = f" (did you mean {', '.join(close)}?)" if close else ""
-        raise QueryError(f"no named query '{name}'{hint}: `computekg queries` lists them")
+        raise QueryError(f"no named query '{name}'{did_you_mean(name, queries)}: `computekg queries` lists them")
     return queries[name]
 
 
@@ -83,9 +81,7 @@ def check_value(kg: KnowledgeGraph, query: NamedQuery, name: str, value: str) ->
         return rdflib.Literal(int(value))
     known = _ids_of(kg, kind)
     if value not in known:
-        close = difflib.get_close_matches(str(value), sorted(known), n=3)
-        hint = f" (did you mean {', '.join(close)}?)" if close else ""
-        raise QueryError(f"parameter {name} of {query.name}: '{value}' is not a known {kind} id{hint}")
+        raise QueryError(f"parameter {name} of {query.name}: '{value}' is not a known {kind} id{did_you_mean(str(value), known)}")
     return rdflib.URIRef(record_iri(value))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterable
 
 import rdflib
 
@@ -11,6 +12,12 @@ from ..schemas.vocab import record_iri
 from .sparql import QueryError
 
 _NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
+
+
+def did_you_mean(value: str, choices: Iterable[str]) -> str:
+    """' (did you mean a, b?)' for the closest choices, or '' when none is close."""
+    close = difflib.get_close_matches(value, sorted(choices), n=3)
+    return f" (did you mean {', '.join(close)}?)" if close else ""
 
 
 def parse_param(text: str, known_ids: set[str]) -> tuple[str, rdflib.term.Node]:
@@ -32,9 +39,7 @@ def parse_param(text: str, known_ids: set[str]) -> tuple[str, rdflib.term.Node]:
         return name, rdflib.Literal(int(value) if value.lstrip("-").isdigit() else float(value))
     if value in known_ids:
         return name, rdflib.URIRef(record_iri(value))
-    close = difflib.get_close_matches(value, sorted(known_ids), n=3)
-    hint = f" (did you mean {', '.join(close)}?)" if close else ""
     raise QueryError(
-        f"parameter {name}: '{value}' is not a known record id{hint}; "
+        f"parameter {name}: '{value}' is not a known record id{did_you_mean(value, known_ids)}; "
         'for text write it in double quotes (name=\'"text"\'), for an IRI <https://...>'
     )
