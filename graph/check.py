@@ -7,6 +7,7 @@ and every problem is reported in one pass.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import date
 
 from ..schemas.enums import (
     DEAL_STATUS_RANK,
@@ -109,6 +110,29 @@ def check_record_dates(loaded: LoadedRecords) -> Iterator[Problem]:
                 )
 
 
+def check_sources_checked(loaded: LoadedRecords) -> Iterator[Problem]:
+    """A check of the sources happens after every page it read was published, and not in the future."""
+    today = date.today().isoformat()
+    for records in loaded.records.values():
+        for record_id, record in records.items():
+            checked = record.sources_checked
+            if checked is None:
+                continue
+            origin = loaded.origins[record_id]
+            if checked > today:
+                yield origin.problem(
+                    ("sources_checked",), f"sources_checked ({checked}) is in the future: give the day the sources were read"
+                )
+            dates = [source.date for _, _, source in walk(record) if isinstance(source, Source)]
+            latest = max(dates, key=lambda d: date_bounds(d)[0], default=None)
+            if latest and not _after(checked, latest):
+                yield origin.problem(
+                    ("sources_checked",),
+                    f"sources_checked ({checked}) is before a source it covers was published ({latest}): "
+                    "check the record again and give that day",
+                )
+
+
 def check_deal_shape(loaded: LoadedRecords) -> Iterator[Problem]:
     deals: dict[str, Deal] = loaded.records["deals"]  # type: ignore[assignment]
     for deal_id, deal in deals.items():
@@ -151,6 +175,7 @@ RULES: tuple[Rule, ...] = (
     check_parent_cycles,
     check_status_histories,
     check_record_dates,
+    check_sources_checked,
     check_deal_shape,
     check_source_consistency,
 )

@@ -39,6 +39,11 @@ def _has_primary(deal: Deal) -> bool:
     return any(s.kind in PRIMARY_SOURCE_KINDS for e in deal.status_history for s in e.sources)
 
 
+def _checked_counts(kg: KnowledgeGraph) -> dict[str, tuple[int, int]]:
+    groups = {"deals": kg.deals, "chips": kg.chips, "facilities": kg.facilities, "organizations": kg.organizations}
+    return {kind: (sum(r.sources_checked is not None for r in records.values()), len(records)) for kind, records in groups.items()}
+
+
 def coverage_markdown(kg: KnowledgeGraph) -> str:
     stats = compute_stats(kg)
     deals = list(kg.deals.values())
@@ -71,6 +76,11 @@ def coverage_markdown(kg: KnowledgeGraph) -> str:
         f"{primary:,} of {len(deals):,} ({primary / total:.0%}).",
         f"- Deals resting only on reports that cite anonymous sources: {anonymous_only:,}.",
         f"- Deals still rumoured or in talks: {unconfirmed:,}.",
+        *[
+            f"- {kind.capitalize()} whose every claim a second reader checked against the cited pages: "
+            f"{count:,} of {size:,} ({count / (size or 1):.0%})."
+            for kind, (count, size) in _checked_counts(kg).items()
+        ],
         f"- Deals with no disclosed figure (money, power, chips): {without_figures:,} ({without_figures / total:.0%}).",
         "",
         "## Blind spots we know of",

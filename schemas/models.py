@@ -28,6 +28,7 @@ from .enums import (
 from .types import (
     ChipId,
     Country,
+    Day,
     DealId,
     FacilityId,
     HttpsUrl,
@@ -63,6 +64,8 @@ class Source(Node):
 
 Sources = Annotated[list[Source], Rdf("prov:wasDerivedFrom"), Field(min_length=1)]
 OptionalSources = Annotated[list[Source], Rdf("prov:wasDerivedFrom")]
+# The day a second reader last checked every claim of the record against the pages it cites.
+SourcesChecked = Annotated[Day | None, Rdf("ckg:sourcesChecked")]
 
 
 class Quantity(Node):
@@ -149,6 +152,7 @@ class Organization(Record):
     website: Annotated[HttpsUrl | None, Rdf("schema:url")] = None
     description: Annotated[Text | None, Rdf("schema:description")] = None
     sources: OptionalSources = []
+    sources_checked: SourcesChecked = None
 
 
 class Chip(Record):
@@ -171,6 +175,7 @@ class Chip(Record):
     specs: Annotated[list[Spec], Rdf("ckg:spec")] = []
     description: Annotated[Text | None, Rdf("schema:description")] = None
     sources: Sources
+    sources_checked: SourcesChecked = None
 
 
 class Facility(Record):
@@ -193,6 +198,7 @@ class Facility(Record):
     operational: Annotated[PartialDate | None, Rdf("ckg:operationalSince")] = None
     description: Annotated[Text | None, Rdf("schema:description")] = None
     sources: Sources
+    sources_checked: SourcesChecked = None
 
 
 class Deal(Record):
@@ -209,6 +215,7 @@ class Deal(Record):
     status_history: Annotated[list[StatusEvent], Rdf("ckg:statusChange"), Field(min_length=1)]
     related: Annotated[list[DealId], Rdf("ckg:relatedDeal")] = []
     sources: OptionalSources = []
+    sources_checked: SourcesChecked = None
 
     @property
     def status(self) -> DealStatus:

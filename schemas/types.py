@@ -91,6 +91,13 @@ def date_bounds(value: str) -> tuple[date, date]:
     return day, day
 
 
+def check_day(value: str) -> str:
+    if not re.match(r"^\d{4}-\d{2}-\d{2}$", value):
+        raise ValueError(f"'{value}' is not a day: write YYYY-MM-DD")
+    date_bounds(value)  # raises on a day that does not exist
+    return value
+
+
 def check_https_url(value: str) -> str:
     parts = urlsplit(value)
     if parts.scheme != "https" or not parts.netloc or " " in value:
@@ -125,6 +132,13 @@ PartialDate = Annotated[
     AfterValidator(check_partial_date),
     PartialDateValue(),
     Field(json_schema_extra={"pattern": DATE_PATTERN}),
+]
+# A day, for things this project did itself (such as checking sources), which it knows to the day.
+Day = Annotated[
+    str,
+    AfterValidator(check_day),
+    PartialDateValue(),
+    Field(json_schema_extra={"pattern": r"^\d{4}-\d{2}-\d{2}$"}),
 ]
 HttpsUrl = Annotated[str, AfterValidator(check_https_url), IriValue(), Field(json_schema_extra={"pattern": "^https://"})]
 Country = Annotated[str, AfterValidator(check_country), Field(json_schema_extra={"pattern": "^[A-Z]{2}$"})]

@@ -215,6 +215,8 @@ def test_coverage_statement() -> None:
     assert "Deals with at least one primary source (press release, filing, company blog, official statement): 3 of 4 (75%)." in text
     assert "Deals resting only on reports that cite anonymous sources: 1." in text
     assert "Deals with no disclosed figure (money, power, chips): 2 (50%)." in text
+    assert "- Deals whose every claim a second reader checked against the cited pages: 1 of 4 (25%)." in text
+    assert "- Chips whose every claim a second reader checked against the cited pages: 0 of 3 (0%)." in text
     assert "Countries with a single organization in the graph: IL, KR, TW." in text
 
 

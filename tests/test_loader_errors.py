@@ -217,3 +217,20 @@ def test_missing_data_folder(tmp_path: Path) -> None:
     assert problems_of(tmp_path / "nope") == [
         f"{tmp_path / 'nope'}: no such data folder: give the folder that holds organizations/, chips/, ..."
     ]
+
+
+CHECKED_DEAL = "deals/gpuco-labco-chip-supply-2025.yaml"
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [
+        ("'2025-11-17'", "sources_checked (2025-11-17) is before a source it covers was published (2025-11-18): "
+                         "check the record again and give that day"),
+        ("'2999-01-01'", "sources_checked (2999-01-01) is in the future: give the day the sources were read"),
+        ("'2026-01'", "sources_checked: '2026-01' is not a day: write YYYY-MM-DD"),
+    ],
+)  # fmt: skip
+def test_sources_checked_day(data_copy: Path, day: str, expected: str) -> None:
+    replace(data_copy, CHECKED_DEAL, "sources_checked: '2026-01-10'", f"sources_checked: {day}")
+    assert problems_of(data_copy) == [f"data/{CHECKED_DEAL}:36: {expected}"]

@@ -103,6 +103,14 @@ def test_deal_page_shows_parties_history_and_sources(site: Path) -> None:
     assert "report citing anonymous sources" in text
 
 
+def test_pages_say_whether_a_second_reader_checked_the_sources(site: Path) -> None:
+    checked = (site / "deal/gpuco-labco-chip-supply-2025.html").read_text()
+    assert '<p class="review">Every claim on this page was checked against its sources by a second reader on ' \
+        "<time>2026-01-10</time>.</p>" in checked
+    for page in ("deal/bigcloud-labco-investment-2023.html", "chip/gpu-x1.html", "facility/campus-one.html", "org/labco.html"):
+        assert '<p class="review">Not yet checked against its sources by a second reader.</p>' in (site / page).read_text()
+
+
 def test_script_json_cannot_close_its_element() -> None:
     text = str(script_json({"name": SCRIPT_PAYLOAD, "x": "a & b <!--"}))
     assert "<" not in text and ">" not in text and "&" not in text

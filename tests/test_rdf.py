@@ -80,6 +80,15 @@ def test_dates_keep_their_precision(kg: computekg.KnowledgeGraph) -> None:
     assert g.value(event, CKG.date) == rdflib.Literal("2024", datatype=rdflib.XSD.gYear)
 
 
+def test_sources_checked_is_a_day_and_only_where_curated(kg: computekg.KnowledgeGraph) -> None:
+    checked = kg.query(
+        "PREFIX ckg: <https://w3id.org/computekg/vocab#> SELECT ?record ?day WHERE { ?record ckg:sourcesChecked ?day }"
+    )
+    assert [(str(row[0]), str(row[1]), str(row[1].datatype)) for row in checked] == [
+        (f"{ID}gpuco-labco-chip-supply-2025", "2026-01-10", "http://www.w3.org/2001/XMLSchema#date")
+    ]
+
+
 def test_deal_is_an_n_ary_statement(kg: computekg.KnowledgeGraph) -> None:
     rows = kg.query(
         """SELECT ?org ?role ?status ?date ?url WHERE {
