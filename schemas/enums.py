@@ -168,6 +168,8 @@ class Unit(Vocabulary):
     hkd = "hkd"
     twd = "twd"
     aud = "aud"
+    cad = "cad"
+    chf = "chf"
     sgd = "sgd"
     inr = "inr"
     sar = "sar"
