@@ -76,6 +76,15 @@ EXPECTED: dict[str, tuple[dict[str, str], list[tuple[str | None, ...]]]] = {
         (GPU, "signed", "1", "press_release"),
         ("labco-memco-custom-chip-2026", "in_talks", "1", "report_citing_anonymous_sources"),
     ]),
+    "unchecked": ({}, [
+        ("deal", "bigcloud-labco-investment-2023", "BigCloud invests in LabCo"),
+        ("deal", "fabco-gpuco-wafers-2024", "FabCo makes X1 for GPUCo"),
+        ("deal", "labco-memco-custom-chip-2026", "LabCo in talks with MemCo on a custom chip"),
+        ("facility", "campus-one", "Campus One"),
+        ("product", "cloud-asic", "Cloud ASIC 2"),
+        ("product", "gpu-x1", "GPU X1"),
+        ("product", "memco-hbm9", "MemCo HBM9"),
+    ]),
     "memory-suppliers": ({}, [("memco-hbm9", "memco", "gpu-x1", "gpuco")]),
     "deals-in-year": ({"year": "2025"}, [(GPU, "chip_supply", "signed", "2025-01", None)]),
     "foundry-customers": ({"foundry": "fabco"}, [
