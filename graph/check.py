@@ -149,6 +149,10 @@ def check_deal_shape(loaded: LoadedRecords) -> Iterator[Problem]:
             seen.add((party.org, party.role))
 
 
+def _shown(value: object) -> str:
+    return "not set" if value is None else f"'{str(value).lower() if isinstance(value, bool) else value}'"
+
+
 def check_source_consistency(loaded: LoadedRecords) -> Iterator[Problem]:
     """One address, one description: a source's IRI is its address, so its facts must agree."""
     first_seen: dict[str, tuple[Source, str]] = {}
@@ -161,12 +165,12 @@ def check_source_consistency(loaded: LoadedRecords) -> Iterator[Problem]:
                     first_seen[source.url] = (source, loaded.origins[record_id].file)
                     continue
                 known, where = first_seen[source.url]
-                for name in ("publisher", "title", "date", "kind"):
+                for name in ("publisher", "title", "title_from_url", "date", "kind"):
                     if getattr(known, name) != getattr(source, name):
                         yield loaded.origins[record_id].problem(
                             (*path, name),
-                            f"source {source.url} has {name} '{getattr(source, name)}' here but "
-                            f"'{getattr(known, name)}' in {where}: make them the same",
+                            f"source {source.url} has {name} {_shown(getattr(source, name))} here but "
+                            f"{_shown(getattr(known, name))} in {where}: make them the same",
                         )
 
 

@@ -50,6 +50,9 @@ def _pydantic_message(error: Any, model: type[Record]) -> str:
     if kind == "enum":
         allowed = error.get("ctx", {}).get("expected", "")
         return f"{where}: '{error['input']}' is not allowed: use one of {allowed}"
+    if kind == "literal_error" and error.get("ctx", {}).get("expected") == "True":
+        given = str(error["input"]).lower() if isinstance(error["input"], bool) else error["input"]
+        return f"{where}: '{given}' is not allowed: this flag is only ever 'true'; leave it out otherwise"
     message = error["msg"].removeprefix("Value error, ")
     if kind == "too_short" and where.endswith("sources"):
         return f"{where}: a claim needs at least one source: add the page it was reported in"

@@ -7,7 +7,7 @@ Records are immutable once loaded.
 
 from __future__ import annotations
 
-from typing import Annotated, ClassVar
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -60,6 +60,8 @@ class Source(Node):
     date: Annotated[PartialDate, Rdf("schema:datePublished")]
     kind: Annotated[SourceKind, Rdf("ckg:sourceKind")]
     quote: Annotated[Text | None, Rdf("ckg:quote")] = None
+    # The headline was not seen (the page showed none): `title` is the words of the address, as the README says.
+    title_from_url: Annotated[Literal[True] | None, Rdf("ckg:titleFromAddress")] = None
 
 
 Sources = Annotated[list[Source], Rdf("prov:wasDerivedFrom"), Field(min_length=1)]

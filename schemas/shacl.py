@@ -38,6 +38,8 @@ def _value_type(model: type[BaseModel], field: FieldMap) -> type:
     inner = args[0]
     while typing.get_origin(inner) in (list, typing.Annotated):
         inner = typing.get_args(inner)[0]
+    if typing.get_origin(inner) is typing.Literal:  # a flag that may only be set, e.g. Literal[True]
+        inner = type(typing.get_args(inner)[0])
     return inner  # type: ignore[no-any-return]
 
 

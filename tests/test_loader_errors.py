@@ -234,3 +234,27 @@ CHECKED_DEAL = "deals/gpuco-labco-chip-supply-2025.yaml"
 def test_sources_checked_day(data_copy: Path, day: str, expected: str) -> None:
     replace(data_copy, CHECKED_DEAL, "sources_checked: '2026-01-10'", f"sources_checked: {day}")
     assert problems_of(data_copy) == [f"data/{CHECKED_DEAL}:36: {expected}"]
+
+
+WAFERS = "deals/fabco-gpuco-wafers-2024.yaml"
+
+
+def test_title_from_url_is_a_flag_that_is_only_set(data_copy: Path) -> None:
+    replace(data_copy, WAFERS, "title_from_url: true", "title_from_url: false")
+    assert problems_of(data_copy) == [
+        f"data/{WAFERS}:28: status_history[1].sources[0].title_from_url: 'false' is not allowed: "
+        "this flag is only ever 'true'; leave it out otherwise"
+    ]
+
+
+def test_same_source_with_and_without_a_seen_headline(data_copy: Path) -> None:
+    # Cite the page again elsewhere, this time as if its headline had been seen.
+    replace(data_copy, "facilities/campus-one.yaml", "url: https://news.example.org/campus-one\n  publisher",
+            "url: https://news.example.org/fabco-gpuco-end\n  publisher")  # fmt: skip
+    replace(data_copy, "facilities/campus-one.yaml", "title: Inside Campus One\n  date: '2025-06-24'",
+            "title: Fabco gpuco end\n  date: '2026-02-10'")  # fmt: skip
+    problems = problems_of(data_copy)
+    assert (
+        f"data/{WAFERS}:28: source https://news.example.org/fabco-gpuco-end has title_from_url 'true' here but "
+        "not set in data/facilities/campus-one.yaml: make them the same"
+    ) in problems

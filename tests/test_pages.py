@@ -111,6 +111,12 @@ def test_pages_say_whether_a_second_reader_checked_the_sources(site: Path) -> No
         assert '<p class="review">Not yet checked against its sources by a second reader.</p>' in (site / page).read_text()
 
 
+def test_a_title_taken_from_the_address_says_so(site: Path) -> None:
+    text = (site / "deal/fabco-gpuco-wafers-2024.html").read_text()
+    assert re.search(r'>Fabco gpuco end</a> <small class="derived"[^>]*>\(title from the address\)</small>', text)
+    assert "(title from the address)" not in (site / "deal/gpuco-labco-chip-supply-2025.html").read_text()
+
+
 def test_script_json_cannot_close_its_element() -> None:
     text = str(script_json({"name": SCRIPT_PAYLOAD, "x": "a & b <!--"}))
     assert "<" not in text and ">" not in text and "&" not in text

@@ -89,6 +89,16 @@ def test_sources_checked_is_a_day_and_only_where_curated(kg: computekg.Knowledge
     ]
 
 
+def test_a_title_from_the_address_is_flagged_on_its_source_only(kg: computekg.KnowledgeGraph) -> None:
+    flagged = kg.query(
+        "PREFIX ckg: <https://w3id.org/computekg/vocab#> PREFIX schema: <https://schema.org/> "
+        "SELECT ?url ?flag WHERE { ?source ckg:titleFromAddress ?flag ; schema:url ?url }"
+    )
+    assert [(str(row[0]), str(row[1]), str(row[1].datatype)) for row in flagged] == [
+        ("https://news.example.org/fabco-gpuco-end", "true", "http://www.w3.org/2001/XMLSchema#boolean")
+    ]
+
+
 def test_deal_is_an_n_ary_statement(kg: computekg.KnowledgeGraph) -> None:
     rows = kg.query(
         """SELECT ?org ?role ?status ?date ?url WHERE {
