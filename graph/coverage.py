@@ -15,7 +15,8 @@ from ..schemas.enums import (
     OrgRole,
     SourceKind,
 )
-from ..schemas.models import Deal
+from ..schemas.introspect import walk
+from ..schemas.models import Deal, Source
 from .kg import KnowledgeGraph
 from .stats import compute_stats
 
@@ -54,6 +55,8 @@ def coverage_markdown(kg: KnowledgeGraph) -> str:
     )
     unconfirmed = sum(d.status in UNCONFIRMED_STATUSES for d in deals)
     without_figures = sum(not d.quantities for d in deals)
+    pages = {source.url: source for record in kg.records() for _, _, source in walk(record) if isinstance(source, Source)}
+    slug_titled = sum(source.title_from_url is True for source in pages.values())
     layers = Counter(str(role) for org in kg.organizations.values() for role in org.roles)
     countries = Counter(org.country for org in kg.organizations.values())
     thin = sorted(country for country, count in countries.items() if count == 1)
@@ -81,6 +84,8 @@ def coverage_markdown(kg: KnowledgeGraph) -> str:
             f"{count:,} of {size:,} ({count / (size or 1):.0%})."
             for kind, (count, size) in _checked_counts(kg).items()
         ],
+        f"- Cited pages whose headline was not seen, so their title is the words of the address: "
+        f"{slug_titled:,} of {len(pages):,}.",
         f"- Deals with no disclosed figure (money, power, chips): {without_figures:,} ({without_figures / total:.0%}).",
         "",
         "## Blind spots we know of",
