@@ -45,3 +45,10 @@ def test_product_and_facility_relations(kg: computekg.KnowledgeGraph) -> None:
         ("bigcloud-chips", "bigcloud", "subsidiary_of"),
     }
     assert kg.nx.edges["campus-one", "cloud-asic", "hosts"]["count"] == 500000
+
+
+def test_networkx_algorithms_run_on_the_graph(kg: computekg.KnowledgeGraph) -> None:
+    """A notebook's first move: rank the hubs. pagerank needs scipy, which the package installs."""
+    ranks = nx.pagerank(nx.Graph(kg.nx.to_undirected()))
+    assert max(ranks, key=ranks.__getitem__) == "labco"  # LabCo deals with GPUCo, MemCo and BigCloud
+    assert abs(sum(ranks.values()) - 1) < 1e-9
