@@ -54,6 +54,7 @@ class PartialDateValue:
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 _SLUG = re.compile(SLUG_PATTERN)
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+DAY_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 
 
 def check_slug(value: str) -> str:
@@ -92,7 +93,7 @@ def date_bounds(value: str) -> tuple[date, date]:
 
 
 def check_day(value: str) -> str:
-    if not re.match(r"^\d{4}-\d{2}-\d{2}$", value):
+    if not re.match(DAY_PATTERN, value):
         raise ValueError(f"'{value}' is not a day: write YYYY-MM-DD")
     date_bounds(value)  # raises on a day that does not exist
     return value
@@ -138,7 +139,7 @@ Day = Annotated[
     str,
     AfterValidator(check_day),
     PartialDateValue(),
-    Field(json_schema_extra={"pattern": r"^\d{4}-\d{2}-\d{2}$"}),
+    Field(json_schema_extra={"pattern": DAY_PATTERN}),
 ]
 HttpsUrl = Annotated[str, AfterValidator(check_https_url), IriValue(), Field(json_schema_extra={"pattern": "^https://"})]
 Country = Annotated[str, AfterValidator(check_country), Field(json_schema_extra={"pattern": "^[A-Z]{2}$"})]
