@@ -15,7 +15,7 @@ from ..schemas.enums import (
     UNCONFIRMED_STATUSES,
     SourceKind,
 )
-from ..schemas.introspect import references, walk
+from ..schemas.introspect import references, sources
 from ..schemas.models import Deal, Organization, Source
 from ..schemas.types import date_bounds
 from .load import LoadedRecords
@@ -123,7 +123,7 @@ def check_sources_checked(loaded: LoadedRecords) -> Iterator[Problem]:
                 yield origin.problem(
                     ("sources_checked",), f"sources_checked ({checked}) is in the future: give the day the sources were read"
                 )
-            dates = [source.date for _, _, source in walk(record) if isinstance(source, Source)]
+            dates = [source.date for _, source in sources(record)]
             latest = max(dates, key=lambda d: date_bounds(d)[0], default=None)
             if latest and not _after(checked, latest):
                 yield origin.problem(
@@ -158,9 +158,7 @@ def check_source_consistency(loaded: LoadedRecords) -> Iterator[Problem]:
     first_seen: dict[str, tuple[Source, str]] = {}
     for records in loaded.records.values():
         for record_id, record in records.items():
-            for path, _, source in walk(record):
-                if not isinstance(source, Source):
-                    continue
+            for path, source in sources(record):
                 if source.url not in first_seen:
                     first_seen[source.url] = (source, loaded.origins[record_id].file)
                     continue

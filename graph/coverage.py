@@ -15,8 +15,8 @@ from ..schemas.enums import (
     OrgRole,
     SourceKind,
 )
-from ..schemas.introspect import walk
-from ..schemas.models import Deal, Source
+from ..schemas.introspect import sources
+from ..schemas.models import Deal
 from .kg import KnowledgeGraph
 from .stats import compute_stats
 
@@ -55,7 +55,7 @@ def coverage_markdown(kg: KnowledgeGraph) -> str:
     )
     unconfirmed = sum(d.status in UNCONFIRMED_STATUSES for d in deals)
     without_figures = sum(not d.quantities for d in deals)
-    pages = {source.url: source for record in kg.records() for _, _, source in walk(record) if isinstance(source, Source)}
+    pages = {source.url: source for record in kg.records() for _, source in sources(record)}
     slug_titled = sum(source.title_from_url is True for source in pages.values())
     layers = Counter(str(role) for org in kg.organizations.values() for role in org.roles)
     countries = Counter(org.country for org in kg.organizations.values())

@@ -16,6 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .models import Source
 from .types import IriValue, PartialDateValue, Rdf, RecordRef
 
 
@@ -94,6 +95,13 @@ def walk(model: BaseModel, path: Path = ()) -> Iterator[tuple[Path, FieldMap, An
             yield where, field, value
             if field.nested is not None:
                 yield from walk(value, where)
+
+
+def sources(model: BaseModel) -> Iterator[tuple[Path, Source]]:
+    """Every (path, source) a record cites, nested statements included."""
+    for path, _, value in walk(model):
+        if isinstance(value, Source):
+            yield path, value
 
 
 def references(model: BaseModel) -> Iterator[tuple[Path, str, str]]:
