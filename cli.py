@@ -258,14 +258,20 @@ def fmt(
 ) -> None:
     """Rewrite every data file in the one canonical format (key order, quoting, dates)."""
     folder = data or BUNDLED_DATA
-    changed = format_data(_load(folder), folder, check_only=check)
+    result = format_data(_load(folder), folder, check_only=check)
+    changed = result.not_canonical
     for path in changed:
         out.print(f"{'not canonical' if check else 'rewrote'}: {path}", markup=False)
+    where = f" {data}" if data else ""
     if check and changed:
-        where = f" {data}" if data else ""
         err.print(f"{len(changed)} file(s) not in canonical form: run `computekg fmt{where}`", markup=False)
         raise typer.Exit(1)
     out.print(f"{len(changed)} file(s) {'to rewrite' if check else 'rewritten'}")
+    for path in result.edited_meanwhile:
+        err.print(f"left as it is: {path} was saved while fmt ran", markup=False)
+    if result.edited_meanwhile:
+        err.print(f"{len(result.edited_meanwhile)} file(s) changed while fmt ran: run `computekg fmt{where}` again", markup=False)
+        raise typer.Exit(1)
 
 
 @app.command()

@@ -7,6 +7,7 @@ than the schema line are not kept: explanations belong in `note` and `summary` f
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from ..schemas.models import Record
 from ..schemas.types import DATE_PATTERN
 from .export import write_atomic
 from .kg import KnowledgeGraph
+from .load import LoadedRecords, load_file
 
 
 def schema_header(kind: str) -> str:
@@ -57,14 +59,39 @@ def record_path(data_dir: Path, record: Record) -> Path:
     return data_dir / record.kind / f"{record.id}.yaml"
 
 
-def format_data(kg: KnowledgeGraph, data_dir: Path, check_only: bool = False) -> list[Path]:
-    """Rewrite (or with check_only, just list) every file that is not in canonical form."""
-    changed = []
+@dataclass
+class Formatted:
+    """What `computekg fmt` did: files not in canonical form, and files it left alone."""
+
+    not_canonical: list[Path] = field(default_factory=list)
+    # Saved by someone else between loading and rewriting: rewriting would undo their edit.
+    edited_meanwhile: list[Path] = field(default_factory=list)
+
+
+def _still_as_loaded(path: Path, record: Record) -> bool:
+    now = LoadedRecords()
+    load_file(path, record.kind, str(path), now)
+    return now.records[record.kind].get(record.id) == record
+
+
+def format_data(kg: KnowledgeGraph, data_dir: Path, check_only: bool = False) -> Formatted:
+    """Rewrite (or with check_only, just list) every file that is not in canonical form.
+
+    The whole folder is loaded first and an editor may save a file meanwhile: each file is
+    read again just before it is rewritten and left alone if it no longer holds the record
+    that was loaded, so fmt never silently undoes an edit.
+    """
+    result = Formatted()
     for record in kg.records():
         path = record_path(data_dir, record)
         text = canonical_text(record)
-        if path.read_text(encoding="utf-8") != text:
-            changed.append(path)
-            if not check_only:
-                write_atomic(path, text.encode("utf-8"))
-    return changed
+        if path.read_text(encoding="utf-8") == text:
+            continue
+        if check_only:
+            result.not_canonical.append(path)
+        elif _still_as_loaded(path, record):
+            result.not_canonical.append(path)
+            write_atomic(path, text.encode("utf-8"))
+        else:
+            result.edited_meanwhile.append(path)
+    return result

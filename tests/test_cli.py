@@ -10,8 +10,10 @@ import sys
 from pathlib import Path
 from xml.etree import ElementTree
 
+import computekg
 import pytest
 from computekg.cli import app
+from computekg.graph import fmt as fmt_module
 from helpers import FIXTURE_DATA
 from typer.testing import CliRunner
 
@@ -146,6 +148,32 @@ def test_fmt_check_and_rewrite(data_copy: Path) -> None:
         "# yaml-language-server: $schema=../../schemas/organization.schema.json\nname: FabCo\nroles:\n- foundry\ncountry: TW\n"
     )
     assert runner.invoke(app, ["fmt", str(data_copy), "--check"]).exit_code == 0
+
+
+def test_fmt_leaves_a_file_saved_while_it_ran(data_copy: Path) -> None:
+    # fmt loads every file before it rewrites any: an edit saved in between must survive.
+    messy = data_copy / "organizations/fabco.yaml"
+    messy.write_text("country: TW\nroles: [foundry]\nname: \"FabCo\"\n")
+    kg = computekg.load(data_copy)
+    edited = "roles: [foundry]\nname: FabCo Foundry\ncountry: TW\n"
+    messy.write_text(edited)
+    result = fmt_module.format_data(kg, data_copy)
+    assert result.edited_meanwhile == [messy] and result.not_canonical == []
+    assert messy.read_text() == edited
+    rerun = runner.invoke(app, ["fmt", str(data_copy)])
+    assert rerun.exit_code == 0 and f"rewrote: {messy}" in rerun.stdout
+    assert "name: FabCo Foundry\n" in messy.read_text()
+
+
+def test_fmt_reports_files_saved_while_it_ran(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    messy = data_copy / "organizations/fabco.yaml"
+    messy.write_text("country: TW\nroles: [foundry]\nname: \"FabCo\"\n")
+    monkeypatch.setattr(fmt_module, "_still_as_loaded", lambda path, record: False)
+    result = runner.invoke(app, ["fmt", str(data_copy)])
+    assert result.exit_code == 1
+    assert f"left as it is: {messy} was saved while fmt ran" in result.stderr
+    assert f"run `computekg fmt {data_copy}` again" in result.stderr
+    assert messy.read_text().startswith("country: TW")
 
 
 def test_help_lists_every_command() -> None:
