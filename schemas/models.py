@@ -38,6 +38,8 @@ from .types import (
     Slug,
     Text,
     WikidataId,
+    address_words,
+    is_address_title,
 )
 
 
@@ -62,6 +64,15 @@ class Source(Node):
     quote: Annotated[Text | None, Rdf("ckg:quote")] = None
     # The headline was not seen (the page showed none): `title` is the words of the address, as the README says.
     title_from_url: Annotated[Literal[True] | None, Rdf("ckg:titleFromAddress")] = None
+
+    @model_validator(mode="after")
+    def _title_is_address_words(self) -> Source:
+        if self.title_from_url and not is_address_title(self.title, self.url):
+            raise ValueError(
+                f"title_from_url: the title must be words of the address, in order, with no punctuation added "
+                f"('{' '.join(address_words(self.url))}'): copy them, or give the headline and drop title_from_url"
+            )
+        return self
 
 
 Sources = Annotated[list[Source], Rdf("prov:wasDerivedFrom"), Field(min_length=1)]

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Literal
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from iso3166 import countries_by_alpha2
 from pydantic import AfterValidator, BeforeValidator, Field
@@ -104,6 +104,24 @@ def check_https_url(value: str) -> str:
     if parts.scheme != "https" or not parts.netloc or " " in value:
         raise ValueError(f"'{value}' is not an https address: give the full https:// address of the page")
     return value
+
+
+def address_words(url: str) -> list[str]:
+    """The words of a page's address (path and query, decoded, lowercase): what a title made from it may say."""
+    parts = urlsplit(url)
+    return [word for word in re.split(r"[\W_]+", unquote(f"{parts.path} {parts.query}").lower()) if word]
+
+
+def is_address_title(title: str, url: str) -> bool:
+    """Whether `title` is a run of the address's words, in order, with nothing added but case and a final '…'.
+
+    Hyphens may stay (the address has them); '$', '.', ',' or an apostrophe would be a guess at the headline.
+    """
+    words = re.split(r"[\s-]+", title.strip().removesuffix("…").strip().lower())
+    if not words or not all(re.fullmatch(r"[^\W_]+", word) for word in words):
+        return False
+    address = address_words(url)
+    return any(address[start : start + len(words)] == words for start in range(len(address) - len(words) + 1))
 
 
 def check_country(value: str) -> str:

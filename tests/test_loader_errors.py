@@ -247,6 +247,23 @@ def test_title_from_url_is_a_flag_that_is_only_set(data_copy: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize("title", ["FABCO gpuco end", "Fabco-gpuco end", "Gpuco end", "Fabco gpuco…"])
+def test_title_from_the_address_may_recase_and_cut_its_words(data_copy: Path, title: str) -> None:
+    replace(data_copy, WAFERS, "title: Fabco gpuco end", f"title: {title}")
+    deal = computekg.load(data_copy).deals["fabco-gpuco-wafers-2024"]
+    assert deal.status_history[1].sources[0].title == title
+
+
+@pytest.mark.parametrize("title", ["Fabco, gpuco end", "Fabco's gpuco end", "FabCo GPU end", "Gpuco fabco end", "Fabco gpuco end now"])
+def test_title_from_the_address_adds_nothing(data_copy: Path, title: str) -> None:
+    # Punctuation or words the address does not have are a guess at the headline, not its address.
+    replace(data_copy, WAFERS, "title: Fabco gpuco end", f"title: {title}")
+    assert problems_of(data_copy) == [
+        f"data/{WAFERS}:23: status_history[1].sources[0]: title_from_url: the title must be words of the address, "
+        "in order, with no punctuation added ('fabco gpuco end'): copy them, or give the headline and drop title_from_url"
+    ]
+
+
 def test_same_source_with_and_without_a_seen_headline(data_copy: Path) -> None:
     # Cite the page again elsewhere, this time as if its headline had been seen.
     replace(data_copy, "facilities/campus-one.yaml", "url: https://news.example.org/campus-one\n  publisher",

@@ -9,6 +9,7 @@ import pytest
 from computekg.graph.yamlio import read_mapping
 from computekg.schemas.jsonschema import SCHEMA_DIR, rendered_schemas, schema_file_name
 from computekg.schemas.models import RECORD_MODELS
+from computekg.schemas.types import is_address_title
 from helpers import FIXTURE_DATA
 
 
@@ -59,3 +60,18 @@ def test_id_is_not_a_file_field() -> None:
         schema = json.loads(text)
         assert "id" not in schema["properties"] and "id" not in schema["required"]
         assert schema["additionalProperties"] is False
+
+
+@pytest.mark.parametrize(
+    ("url", "title", "expected"),
+    [
+        ("https://news.example.org/2025/05/nvidia-taps-tsmc-for-n2/index.html", "Nvidia taps TSMC for N2", True),
+        ("https://news.example.org/a/%E8%BC%9D%E9%81%94-lambda", "輝達 Lambda", True),  # percent-encoded words, decoded
+        ("https://news.example.org/view?title=musks-xai-raises-6bn&id=7", "Musks xAI raises 6bn", True),
+        ("https://news.example.org/us-2-5-billion-deal", "US$2.5 billion deal", False),
+        ("https://news.example.org/us-2-5-billion-deal", "US 2 5 billion deal", True),
+        ("https://news.example.org/tsmc-raises-prices", "", False),
+    ],
+)  # fmt: skip
+def test_address_titles(url: str, title: str, expected: bool) -> None:
+    assert is_address_title(title, url) is expected
