@@ -118,7 +118,7 @@ def is_address_title(title: str, url: str) -> bool:
     Hyphens may stay (the address has them); '$', '.', ',' or an apostrophe would be a guess at the headline.
     """
     words = re.split(r"[\s-]+", title.strip().removesuffix("…").strip().lower())
-    if not words or not all(re.fullmatch(r"[^\W_]+", word) for word in words):
+    if not all(re.fullmatch(r"[^\W_]+", word) for word in words):  # an empty title splits to [""]
         return False
     address = address_words(url)
     return any(address[start : start + len(words)] == words for start in range(len(address) - len(words) + 1))
