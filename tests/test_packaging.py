@@ -65,3 +65,9 @@ def test_installed_wheel_works_outside_the_repository(wheel: Path, tmp_path: Pat
     command = subprocess.run([str(env_dir / "bin" / "computekg"), "validate"], cwd=tmp_path, capture_output=True, text=True)
     assert command.returncode == 0, command.stderr
     assert command.stdout.startswith("ok: ")
+
+
+def test_the_checkout_is_collected_as_a_folder_not_a_package(request: pytest.FixtureRequest) -> None:
+    # The root's __init__.py imported under the checkout's folder name fails for /tmp/fresh-123.
+    root_nodes = [node for node in request.node.listchain() if getattr(node, "path", None) == ROOT]
+    assert root_nodes and not any(isinstance(node, pytest.Package) for node in root_nodes)
