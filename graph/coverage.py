@@ -57,8 +57,6 @@ def coverage_markdown(kg: KnowledgeGraph) -> str:
     without_figures = sum(not d.quantities for d in deals)
     pages = {source.url: source for record in kg.records() for _, source in sources(record)}
     slug_titled = sum(source.title_from_url is True for source in pages.values())
-    described = [org for org in kg.organizations.values() if org.description]
-    described_sourced = sum(bool(org.sources) for org in described)
     layers = Counter(str(role) for org in kg.organizations.values() for role in org.roles)
     countries = Counter(org.country for org in kg.organizations.values())
     thin = sorted(country for country, count in countries.items() if count == 1)
@@ -86,7 +84,6 @@ def coverage_markdown(kg: KnowledgeGraph) -> str:
             f"{count:,} of {size:,} ({count / (size or 1):.0%})."
             for kind, (count, size) in _checked_counts(kg).items()
         ],
-        f"- Organizations whose description cites a page: {described_sourced:,} of {len(described):,} with a description.",
         f"- Cited pages whose headline was not seen, so their title is the words of the address: "
         f"{slug_titled:,} of {len(pages):,}.",
         f"- Deals with no disclosed figure (money, power, chips): {without_figures:,} ({without_figures / total:.0%}).",

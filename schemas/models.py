@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import Annotated, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from .enums import (
     DealStatus,
@@ -50,6 +51,12 @@ class Node(BaseModel):
     rdf_class: ClassVar[str]
     # Nested nodes get the IRI `<parent>.<segment>-<n>` (n counts from 1 in file order; ids hold no dots).
     segment: ClassVar[str] = ""
+
+
+def _field_error(model: BaseModel, field: str, message: str) -> ValidationError:
+    """A model-level rule's error placed on one field, so the loader reports that field's line."""
+    detail = InitErrorDetails(type=PydanticCustomError("rule", message), loc=(field,), input=getattr(model, field))
+    return ValidationError.from_exception_data(type(model).__name__, [detail])
 
 
 class Source(Node):
@@ -157,6 +164,8 @@ class Record(Node):
 class Organization(Record):
     kind: ClassVar[str] = "organizations"
     rdf_class: ClassVar[str] = "schema:Organization"
+    # The editor's schema states the description rule too (the loader also refuses an empty list).
+    model_config = ConfigDict(json_schema_extra={"dependentRequired": {"description": ["sources"]}})
     aliases: Annotated[list[Text], Rdf("schema:alternateName")] = []
     roles: Annotated[list[OrgRole], Rdf("ckg:orgRole"), Field(min_length=1)]
     country: Annotated[Country, Rdf("ckg:country")]
@@ -166,6 +175,13 @@ class Organization(Record):
     description: Annotated[Text | None, Rdf("schema:description")] = None
     sources: OptionalSources = []
     sources_checked: SourcesChecked = None
+
+    @model_validator(mode="after")
+    def _description_is_sourced(self) -> Organization:
+        # A description says what an organization is and does: claims like any other.
+        if self.description and not self.sources:
+            raise _field_error(self, "description", "cite the page that states it under 'sources', or leave it out")
+        return self
 
 
 class Chip(Record):

@@ -246,7 +246,6 @@ def test_coverage_statement() -> None:
     assert "- Deals whose every claim a second reader checked against the cited pages: 1 of 4 (25%)." in text
     assert "- Chips whose every claim a second reader checked against the cited pages: 0 of 3 (0%)." in text
     assert "- Cited pages whose headline was not seen, so their title is the words of the address: 1 of 11." in text
-    assert "- Organizations whose description cites a page: 1 of 2 with a description." in text
     assert "Countries with a single organization in the graph: IL, KR, TW." in text
 
 

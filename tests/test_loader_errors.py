@@ -74,6 +74,10 @@ ORG_CASES = {
         "id: labco\nname: LabCo\nroles:\n- ai_lab\ncountry: US\n",
         "data/organizations/labco.yaml:1: remove 'id': a record's id is its file name",
     ),
+    "unsourced description": (
+        "name: LabCo\nroles:\n- ai_lab\ncountry: US\ndescription: US AI lab.\n",
+        "data/organizations/labco.yaml:5: description: cite the page that states it under 'sources', or leave it out",
+    ),
     "list instead of mapping": (
         "- name: LabCo\n",
         "data/organizations/labco.yaml:1: the file must hold one record: a mapping of fields, not a list or a single value",

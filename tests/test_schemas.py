@@ -37,6 +37,7 @@ def test_fixture_files_satisfy_their_schema(kind: str) -> None:
     [
         ("organizations", {"name": "X", "roles": ["ai_lab"], "country": "US", "ceo": "Y"}, "Additional properties"),
         ("organizations", {"name": "X", "roles": ["lab"], "country": "US"}, "is not one of"),
+        ("organizations", {"name": "X", "roles": ["ai_lab"], "country": "US", "description": "A lab."}, "'sources' is a dependency"),
         ("deals", {"name": "X", "deal_type": "investment", "parties": [{"org": "Bad_Id", "role": "investor"}],
                    "status_history": [{"status": "rumored", "date": "2025", "sources": []}]}, "does not match"),
         ("chips", {"name": "X", "product_kind": "gpu", "designer": "a", "status": "shipping", "sources": [
