@@ -7,7 +7,7 @@ Records are immutable once loaded.
 
 from __future__ import annotations
 
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
@@ -153,19 +153,36 @@ class StatusEvent(Node):
     sources: Sources
 
 
+def _dependent_required(schema: dict[str, Any], model: type[BaseModel]) -> None:
+    needs = getattr(model, "needs", {})
+    if needs:
+        schema["dependentRequired"] = {field: [needed] for field, needed in needs.items()}
+
+
 class Record(Node):
     """A curated record: one YAML file under data/<kind>/, named by its id."""
 
+    model_config = ConfigDict(json_schema_extra=_dependent_required)
     kind: ClassVar[str]
+    # field -> the list field it needs when set, e.g. a description needs its sources. One
+    # declaration read by the validator, the JSON Schema (dependentRequired) and the SHACL shapes.
+    needs: ClassVar[dict[str, str]] = {}
     id: Slug
     name: Annotated[Text, Rdf("schema:name")]
+
+    @model_validator(mode="after")
+    def _needed_fields_given(self) -> Record:
+        for field, needed in self.needs.items():
+            if getattr(self, field) and not getattr(self, needed):
+                raise _field_error(self, field, f"cite the page that states it under '{needed}', or leave it out")
+        return self
 
 
 class Organization(Record):
     kind: ClassVar[str] = "organizations"
     rdf_class: ClassVar[str] = "schema:Organization"
-    # The editor's schema states the description rule too (the loader also refuses an empty list).
-    model_config = ConfigDict(json_schema_extra={"dependentRequired": {"description": ["sources"]}})
+    # A description says what an organization is and does: claims like any other.
+    needs: ClassVar[dict[str, str]] = {"description": "sources"}
     aliases: Annotated[list[Text], Rdf("schema:alternateName")] = []
     roles: Annotated[list[OrgRole], Rdf("ckg:orgRole"), Field(min_length=1)]
     country: Annotated[Country, Rdf("ckg:country")]
@@ -175,13 +192,6 @@ class Organization(Record):
     description: Annotated[Text | None, Rdf("schema:description")] = None
     sources: OptionalSources = []
     sources_checked: SourcesChecked = None
-
-    @model_validator(mode="after")
-    def _description_is_sourced(self) -> Organization:
-        # A description says what an organization is and does: claims like any other.
-        if self.description and not self.sources:
-            raise _field_error(self, "description", "cite the page that states it under 'sources', or leave it out")
-        return self
 
 
 class Chip(Record):

@@ -82,6 +82,12 @@ def render_shapes() -> str:
                 continue
             body = " ;\n        ".join([f"sh:path {field.rdf.predicate}", *_constraints(model, field)])
             properties.append(f"    sh:property [\n        {body}\n    ]")
+        predicates = {field.name: field.rdf.predicate for field in field_maps(model) if field.rdf is not None}
+        for field, needed in getattr(model, "needs", {}).items():
+            # Either the field is absent or what it needs is present.
+            properties.append(
+                f"    sh:or ( [ sh:path {predicates[field]} ; sh:maxCount 0 ] [ sh:path {predicates[needed]} ; sh:minCount 1 ] )"
+            )
         out.append(" ;\n".join(properties) + " .")
         out.append("")
     return "\n".join(out)

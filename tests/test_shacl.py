@@ -46,3 +46,13 @@ def test_a_damaged_graph_is_caught(kg: computekg.KnowledgeGraph, damage: object,
     conforms, results, _ = validate(graph, shacl_graph=rdflib.Graph().parse(SHAPES_FILE))
     assert not conforms
     assert {str(p) for p in results.objects(None, SH.resultPath)} == {path}
+
+
+def test_an_unsourced_description_is_caught(kg: computekg.KnowledgeGraph) -> None:
+    graph = as_rdflib(kg)
+    graph.remove((ID["fabco"], rdflib.URIRef("http://www.w3.org/ns/prov#wasDerivedFrom"), None))
+    conforms, results, _ = validate(graph, shacl_graph=rdflib.Graph().parse(SHAPES_FILE))
+    assert not conforms
+    failures = {(str(focus), str(results.value(r, SH.sourceConstraintComponent))) for r in results.subjects(SH.focusNode, None)
+                for focus in results.objects(r, SH.focusNode)}
+    assert failures == {(str(ID["fabco"]), str(SH.OrConstraintComponent))}
