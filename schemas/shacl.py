@@ -77,12 +77,13 @@ def render_shapes() -> str:
         out.append(f"ckg:{name}Shape a sh:NodeShape ;")
         out.append(f"    sh:targetClass {model.rdf_class} ;")
         properties = []
+        predicates = {}
         for field in field_maps(model):
             if field.rdf is None:
                 continue
+            predicates[field.name] = field.rdf.predicate
             body = " ;\n        ".join([f"sh:path {field.rdf.predicate}", *_constraints(model, field)])
             properties.append(f"    sh:property [\n        {body}\n    ]")
-        predicates = {field.name: field.rdf.predicate for field in field_maps(model) if field.rdf is not None}
         for field, needed in getattr(model, "needs", {}).items():
             # Either the field is absent or what it needs is present.
             properties.append(

@@ -53,6 +53,5 @@ def test_an_unsourced_description_is_caught(kg: computekg.KnowledgeGraph) -> Non
     graph.remove((ID["fabco"], rdflib.URIRef("http://www.w3.org/ns/prov#wasDerivedFrom"), None))
     conforms, results, _ = validate(graph, shacl_graph=rdflib.Graph().parse(SHAPES_FILE))
     assert not conforms
-    failures = {(str(focus), str(results.value(r, SH.sourceConstraintComponent))) for r in results.subjects(SH.focusNode, None)
-                for focus in results.objects(r, SH.focusNode)}
+    failures = {(str(focus), str(results.value(r, SH.sourceConstraintComponent))) for r, focus in results.subject_objects(SH.focusNode)}
     assert failures == {(str(ID["fabco"]), str(SH.OrConstraintComponent))}
