@@ -75,9 +75,11 @@ class Source(Node):
     @model_validator(mode="after")
     def _title_is_address_words(self) -> Source:
         if self.title_from_url and not is_address_title(self.title, self.url):
-            raise ValueError(
-                f"title_from_url: the title must be words of the address, in order, with no punctuation added "
-                f"('{' '.join(address_words(self.url))}'): copy them, or give the headline and drop title_from_url"
+            raise _field_error(
+                self,
+                "title",
+                f"title_from_url is set, so the title must be words of the address, in order, with no punctuation "
+                f"added ('{' '.join(address_words(self.url))}'): copy them, or give the headline and drop title_from_url",
             )
         return self
 

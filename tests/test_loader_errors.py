@@ -263,8 +263,9 @@ def test_title_from_the_address_adds_nothing(data_copy: Path, title: str) -> Non
     # Punctuation or words the address does not have are a guess at the headline, not its address.
     replace(data_copy, WAFERS, "title: Fabco gpuco end", f"title: {title}")
     assert problems_of(data_copy) == [
-        f"data/{WAFERS}:23: status_history[1].sources[0]: title_from_url: the title must be words of the address, "
-        "in order, with no punctuation added ('fabco gpuco end'): copy them, or give the headline and drop title_from_url"
+        f"data/{WAFERS}:25: status_history[1].sources[0].title: title_from_url is set, so the title must be words of "
+        "the address, in order, with no punctuation added ('fabco gpuco end'): copy them, or give the headline and "
+        "drop title_from_url"
     ]
 
 
