@@ -89,6 +89,21 @@ def test_deal_sources_are_well_formed(deal_id: str) -> None:
             assert "example.org" not in source.url and "example.com" not in source.url, source.url
 
 
+def _figures_and_status_changes(record) -> list[tuple[str, list]]:
+    """Each figure (deal quantities, facility power) and status change, with its sources."""
+    claims = [(f"quantities[{i}] ({q.value} {q.unit})", q.sources) for i, q in enumerate(getattr(record, "quantities", []))]
+    claims += [(f"power[{i}] ({q.value} {q.unit})", q.sources) for i, q in enumerate(getattr(record, "power", []))]
+    claims += [(f"status_history[{i}] ({e.status})", e.sources) for i, e in enumerate(getattr(record, "status_history", []))]
+    return claims
+
+
+@pytest.mark.parametrize("record", [*LOADED.records["deals"].values(), *LOADED.records["facilities"].values()], ids=lambda r: r.id)
+def test_every_figure_and_status_change_is_quoted(record) -> None:
+    # A reader should see the words a claim rests on without opening every page.
+    unquoted = [where for where, sources in _figures_and_status_changes(record) if not any(s.quote for s in sources)]
+    assert unquoted == [], f"data/{record.kind}/{record.id}.yaml: add a quote stating the claim to one source of {unquoted}"
+
+
 def test_coverage_statement_is_current() -> None:
     from computekg.graph.coverage import coverage_markdown
 
