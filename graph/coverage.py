@@ -55,6 +55,8 @@ def coverage_markdown(kg: KnowledgeGraph) -> str:
     )
     unconfirmed = sum(d.status in UNCONFIRMED_STATUSES for d in deals)
     without_figures = sum(not d.quantities for d in deals)
+    # A deal whose every claim cites the same single page cannot be checked once that page is gone.
+    single_page = sum(len({source.url for _, source in sources(d)}) == 1 for d in deals)
     pages = {source.url: source for record in kg.records() for _, source in sources(record)}
     slug_titled = sum(source.title_from_url is True for source in pages.values())
     layers = Counter(str(role) for org in kg.organizations.values() for role in org.roles)
@@ -79,6 +81,7 @@ def coverage_markdown(kg: KnowledgeGraph) -> str:
         f"{primary:,} of {len(deals):,} ({primary / total:.0%}).",
         f"- Deals resting only on reports that cite anonymous sources: {anonymous_only:,}.",
         f"- Deals still rumoured or in talks: {unconfirmed:,}.",
+        f"- Deals whose every claim rests on a single cited page: {single_page:,} of {len(deals):,} ({single_page / total:.0%}).",
         *[
             f"- {kind.capitalize()} whose every claim a second reader checked against the cited pages: "
             f"{count:,} of {size:,} ({count / (size or 1):.0%})."
