@@ -133,6 +133,21 @@ def test_no_deal_recorded_twice() -> None:
     assert twins == [], "merge these deals into one record (keep every source), or link them with `related`"
 
 
+def test_facets_of_one_announcement_do_not_repeat_a_figure() -> None:
+    """Linked deals between the same parties are facets of one announcement (an investment and a cloud
+    purchase, say); a figure carried by both would be counted twice by anyone summing the graph."""
+    deals = LOADED.records["deals"]
+    repeated = []
+    for deal in deals.values():
+        for other_id in deal.related:
+            other = deals.get(other_id)
+            if other is None or other_id <= deal.id or {p.org for p in other.parties} != {p.org for p in deal.parties}:
+                continue
+            shared = {(q.value, q.unit) for q in deal.quantities} & {(q.value, q.unit) for q in other.quantities}
+            repeated += [(deal.id, other_id, f"{value} {unit}") for value, unit in sorted(shared)]
+    assert repeated == [], "keep each figure on the one facet it belongs to, and cite its pages there"
+
+
 def test_bundled_graph_conforms_to_the_shapes() -> None:
     import rdflib
     from pyshacl import validate
