@@ -113,38 +113,47 @@ def test_coverage_statement_is_current() -> None:
     )
 
 
+def _announcement(deal) -> tuple[frozenset[str], str]:
+    """Who took part and the month it was first reported: deals sharing both came out together."""
+    return frozenset(p.org for p in deal.parties), deal.status_history[0].date[:7]
+
+
+def _linked(deals: dict, a: str, b: str) -> bool:
+    return b in deals[a].related or a in deals[b].related
+
+
 def test_no_deal_recorded_twice() -> None:
     """Two deals with the same parties, type and first report are almost always one event curated twice.
 
     Unless a curator linked them with `related`: that says they are two events, looked at together.
     """
     deals = LOADED.records["deals"]
-
-    def linked(a: str, b: str) -> bool:
-        return b in deals[a].related or a in deals[b].related
-
     seen: dict[tuple[object, ...], str] = {}
     twins = []
-    for deal in LOADED.records["deals"].values():
-        key = (frozenset(p.org for p in deal.parties), deal.deal_type, deal.status_history[0].date[:7])
-        if key in seen and not linked(seen[key], deal.id):
+    for deal in deals.values():
+        key = (*_announcement(deal), deal.deal_type)
+        if key in seen and not _linked(deals, seen[key], deal.id):
             twins.append((seen[key], deal.id))
         seen[key] = deal.id
     assert twins == [], "merge these deals into one record (keep every source), or link them with `related`"
 
 
 def test_facets_of_one_announcement_do_not_repeat_a_figure() -> None:
-    """Linked deals between the same parties are facets of one announcement (an investment and a cloud
-    purchase, say); a figure carried by both would be counted twice by anyone summing the graph."""
+    """Linked deals between the same parties, first reported the same month, are facets of one announcement
+    (an investment and a cloud purchase, say); a figure carried by both would be counted twice by anyone
+    summing the graph. A link may be written on either deal."""
     deals = LOADED.records["deals"]
-    repeated = []
+    by_announcement: dict[tuple[frozenset[str], str], list[str]] = defaultdict(list)
     for deal in deals.values():
-        for other_id in deal.related:
-            other = deals.get(other_id)
-            if other is None or other_id <= deal.id or {p.org for p in other.parties} != {p.org for p in deal.parties}:
-                continue
-            shared = {(q.value, q.unit) for q in deal.quantities} & {(q.value, q.unit) for q in other.quantities}
-            repeated += [(deal.id, other_id, f"{value} {unit}") for value, unit in sorted(shared)]
+        by_announcement[_announcement(deal)].append(deal.id)
+    repeated = []
+    for ids in by_announcement.values():
+        for i, a in enumerate(sorted(ids)):
+            for b in sorted(ids)[i + 1 :]:
+                if not _linked(deals, a, b):
+                    continue
+                shared = {(q.value, q.unit) for q in deals[a].quantities} & {(q.value, q.unit) for q in deals[b].quantities}
+                repeated += [(a, b, f"{value} {unit}") for value, unit in sorted(shared)]
     assert repeated == [], "keep each figure on the one facet it belongs to, and cite its pages there"
 
 
