@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
+from functools import cache
 
 import computekg
 import pytest
@@ -43,7 +44,9 @@ def test_file_is_in_canonical_format(record_id: str) -> None:
     )
 
 
-def _connected_orgs(kg: computekg.KnowledgeGraph) -> set[str]:
+@cache  # one load for all the per-organization tests, not one each
+def _connected_org_ids() -> frozenset[str]:
+    kg = computekg.load(DATA)
     connected: set[str] = set()
     for deal in kg.deals.values():
         connected.update(p.org for p in deal.parties)
@@ -53,13 +56,12 @@ def _connected_orgs(kg: computekg.KnowledgeGraph) -> set[str]:
         connected.update([*facility.owners, *facility.tenants, *([facility.operator] if facility.operator else [])])
     connected.update(o.parent for o in kg.organizations.values() if o.parent)
     connected.update(o.id for o in kg.organizations.values() if o.parent)
-    return connected
+    return frozenset(connected)
 
 
 @pytest.mark.parametrize("org_id", sorted(LOADED.records["organizations"]))
 def test_no_orphan_organization(org_id: str) -> None:
-    kg = computekg.load(DATA)
-    assert org_id in _connected_orgs(kg), (
+    assert org_id in _connected_org_ids(), (
         f"data/organizations/{org_id}.yaml takes part in no deal, product or facility and is no parent: "
         "add what it is part of, or remove it"
     )
