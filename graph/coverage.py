@@ -54,6 +54,10 @@ def coverage_markdown(kg: KnowledgeGraph) -> str:
         all(s.kind == SourceKind.report_citing_anonymous_sources for e in d.status_history for s in e.sources) for d in deals
     )
     unconfirmed = sum(d.status in UNCONFIRMED_STATUSES for d in deals)
+    digest_only = sum(
+        any(c.sources and all(s.kind == SourceKind.digest for s in c.sources) for c in [*d.status_history, *d.quantities])
+        for d in deals
+    )
     without_figures = sum(not d.quantities for d in deals)
     # A deal whose every claim cites the same single page cannot be checked once that page is gone.
     single_page = sum(len({source.url for _, source in sources(d)}) == 1 for d in deals)
@@ -81,6 +85,8 @@ def coverage_markdown(kg: KnowledgeGraph) -> str:
         f"{primary:,} of {len(deals):,} ({primary / total:.0%}).",
         f"- Deals resting only on reports that cite anonymous sources: {anonymous_only:,}.",
         f"- Deals still rumoured or in talks: {unconfirmed:,}.",
+        f"- Deals with a figure or status change resting only on digests (pages summarising others' reporting): "
+        f"{digest_only:,}.",
         f"- Deals whose every claim rests on a single cited page: {single_page:,} of {len(deals):,} ({single_page / total:.0%}).",
         *[
             f"- {kind.capitalize()} whose every claim a second reader checked against the cited pages: "

@@ -72,7 +72,7 @@ EXPECTED: dict[str, tuple[dict[str, str], list[tuple[str | None, ...]]]] = {
     "sources-of": ({"record": "campus-one"}, [("campus-one", "https://news.example.org/campus-one", "Example News", "2025-06-24", "news_report")]),
     "weakly-sourced": ({}, [
         ("bigcloud-labco-investment-2023", "completed", "1", "press_release"),
-        ("fabco-gpuco-wafers-2024", "cancelled", "1", "news_report"),
+        ("fabco-gpuco-wafers-2024", "cancelled", "1", "digest"),
         (GPU, "signed", "1", "press_release"),
         ("labco-memco-custom-chip-2026", "in_talks", "1", "report_citing_anonymous_sources"),
     ]),
