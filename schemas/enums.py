@@ -150,8 +150,9 @@ class SourceKind(Vocabulary):
     report_citing_anonymous_sources = "report_citing_anonymous_sources"
     analyst_report = "analyst_report"
     reference = "reference"  # an encyclopedia or database entry
-    # A page summarising others' reporting (AI-news digests, aggregators, blog round-ups): kept when it is all we
-    # have, labelled so a reader can tell it from reporting and the coverage statement can count what rests on it.
+    # A page from a site that restates other outlets' stories (AI-news digests, aggregators, blog reposts): kept when
+    # it is all we have, labelled so a reader can tell it from reporting and the coverage statement can count what
+    # rests on it. A page passing on unnamed people's claims is report_citing_anonymous_sources instead.
     digest = "digest"
 
 
