@@ -152,3 +152,20 @@ def test_named_query_parameter_errors(kg: computekg.KnowledgeGraph, name: str, p
     with pytest.raises(computekg.QueryError) as caught:
         run_named(kg, name, **params)
     assert message in str(caught.value)
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
+def test_weakly_sourced_lists_a_status_resting_only_on_digests(data_copy, engine: str) -> None:
+    wafers = data_copy / "deals" / "fabco-gpuco-wafers-2024.yaml"
+    second_page = (
+        "  - url: https://digest.example.org/fabco-gpuco\n    publisher: Digest Site\n"
+        "    title: FabCo and GPUCo part ways\n    date: '2026-02-11'\n    kind: KIND\n"
+    )
+    text = wafers.read_text(encoding="utf-8")
+    # FabCo's cancellation now has two pages: both digests, then one digest and one report.
+    wafers.write_text(text + second_page.replace("KIND", "digest"), encoding="utf-8")
+    both_digests = rows(run_named(computekg.load(data_copy), "weakly-sourced", engine=engine))
+    assert ("fabco-gpuco-wafers-2024", "cancelled", "2", "digest") in both_digests
+    wafers.write_text(text + second_page.replace("KIND", "news_report"), encoding="utf-8")
+    with_a_report = rows(run_named(computekg.load(data_copy), "weakly-sourced", engine=engine))
+    assert [row for row in with_a_report if row[0] == "fabco-gpuco-wafers-2024"] == []
