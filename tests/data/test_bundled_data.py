@@ -46,18 +46,18 @@ def test_file_is_in_canonical_format(record_id: str) -> None:
     )
 
 
-@cache  # one load for all the per-organization tests, not one each
+@cache  # computed once for all the per-organization tests, from the records already loaded
 def _connected_org_ids() -> frozenset[str]:
-    kg = computekg.load(DATA)
+    records = LOADED.records
     connected: set[str] = set()
-    for deal in kg.deals.values():
+    for deal in records["deals"].values():
         connected.update(p.org for p in deal.parties)
-    for chip in kg.chips.values():
+    for chip in records["chips"].values():
         connected.update([chip.designer, *chip.design_partners, *([chip.foundry] if chip.foundry else [])])
-    for facility in kg.facilities.values():
+    for facility in records["facilities"].values():
         connected.update([*facility.owners, *facility.tenants, *([facility.operator] if facility.operator else [])])
-    connected.update(o.parent for o in kg.organizations.values() if o.parent)
-    connected.update(o.id for o in kg.organizations.values() if o.parent)
+    connected.update(o.parent for o in records["organizations"].values() if o.parent)
+    connected.update(o.id for o in records["organizations"].values() if o.parent)
     return frozenset(connected)
 
 
