@@ -10,6 +10,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from functools import cache
+from itertools import combinations
 from urllib.parse import urlsplit
 
 import computekg
@@ -188,10 +189,8 @@ def test_facets_of_one_announcement_do_not_repeat_a_figure() -> None:
         by_announcement[_announcement(deal)].append(deal.id)
     repeated = []
     for ids in by_announcement.values():
-        for i, a in enumerate(sorted(ids)):
-            for b in sorted(ids)[i + 1 :]:
-                if not _linked(deals, a, b):
-                    continue
+        for a, b in combinations(sorted(ids), 2):
+            if _linked(deals, a, b):
                 shared = {(q.value, q.unit) for q in deals[a].quantities} & {(q.value, q.unit) for q in deals[b].quantities}
                 repeated += [(a, b, f"{value} {unit}") for value, unit in sorted(shared)]
     assert repeated == [], "keep each figure on the one facet it belongs to, and cite its pages there"
