@@ -15,7 +15,7 @@ from ..schemas.enums import (
     OrgRole,
     SourceKind,
 )
-from ..schemas.introspect import sources
+from ..schemas.introspect import sourced_claims, sources
 from ..schemas.models import Deal
 from .kg import KnowledgeGraph
 from .stats import compute_stats
@@ -55,8 +55,7 @@ def coverage_markdown(kg: KnowledgeGraph) -> str:
     )
     unconfirmed = sum(d.status in UNCONFIRMED_STATUSES for d in deals)
     digest_only = sum(
-        any(c.sources and all(s.kind == SourceKind.digest for s in c.sources) for c in [*d.status_history, *d.quantities])
-        for d in deals
+        any(c.sources and all(s.kind == SourceKind.digest for s in c.sources) for _, c in sourced_claims(d)) for d in deals
     )
     without_figures = sum(not d.quantities for d in deals)
     # A deal whose every claim cites the same single page cannot be checked once that page is gone.

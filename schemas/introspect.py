@@ -104,6 +104,16 @@ def sources(model: BaseModel) -> Iterator[tuple[Path, Source]]:
             yield path, value
 
 
+def sourced_claims(model: BaseModel) -> Iterator[tuple[Path, BaseModel]]:
+    """Every nested statement that carries its own sources (status changes, figures), with its path.
+
+    These are the claims a reader weighs one by one, so sourcing rules apply to each.
+    """
+    for path, _, value in walk(model):
+        if isinstance(value, BaseModel) and not isinstance(value, Source) and "sources" in type(value).model_fields:
+            yield path, value
+
+
 def references(model: BaseModel) -> Iterator[tuple[Path, str, str]]:
     """Every (path, kind, id) reference in a record, nested statements included."""
     for path, field, value in walk(model):

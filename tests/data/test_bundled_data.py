@@ -17,7 +17,8 @@ import computekg
 import pytest
 from computekg.graph.fmt import canonical_text
 from computekg.graph.load import load_records
-from computekg.schemas.introspect import sources
+from computekg.graph.problems import show_path
+from computekg.schemas.introspect import sourced_claims, sources
 
 DATA = computekg.BUNDLED_DATA
 LOADED = load_records(DATA)
@@ -130,18 +131,10 @@ def test_one_publisher_name_per_site() -> None:
     assert several == {}, f"one site is cited under several publisher names, pick one for each: {several}"
 
 
-def _figures_and_status_changes(record) -> list[tuple[str, list]]:
-    """Each figure (deal quantities, facility power) and status change, with its sources."""
-    claims = [(f"quantities[{i}] ({q.value} {q.unit})", q.sources) for i, q in enumerate(getattr(record, "quantities", []))]
-    claims += [(f"power[{i}] ({q.value} {q.unit})", q.sources) for i, q in enumerate(getattr(record, "power", []))]
-    claims += [(f"status_history[{i}] ({e.status})", e.sources) for i, e in enumerate(getattr(record, "status_history", []))]
-    return claims
-
-
 @pytest.mark.parametrize("record", [*LOADED.records["deals"].values(), *LOADED.records["facilities"].values()], ids=lambda r: r.id)
 def test_every_figure_and_status_change_is_quoted(record) -> None:
     # A reader should see the words a claim rests on without opening every page.
-    unquoted = [where for where, sources in _figures_and_status_changes(record) if not any(s.quote for s in sources)]
+    unquoted = [show_path(where) for where, claim in sourced_claims(record) if not any(s.quote for s in claim.sources)]
     assert unquoted == [], f"data/{record.kind}/{record.id}.yaml: add a quote stating the claim to one source of {unquoted}"
 
 
