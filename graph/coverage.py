@@ -57,6 +57,8 @@ def coverage_markdown(kg: KnowledgeGraph) -> str:
     digest_only = sum(
         any(c.sources and all(s.kind == SourceKind.digest for s in c.sources) for _, c in sourced_claims(d)) for d in deals
     )
+    claims = [claim for record in kg.records() for _, claim in sourced_claims(record)]
+    primary_claims = sum(any(s.kind in PRIMARY_SOURCE_KINDS for s in claim.sources) for claim in claims)
     without_figures = sum(not d.quantities for d in deals)
     # A deal whose every claim cites the same single page cannot be checked once that page is gone.
     single_page = sum(len({source.url for _, source in sources(d)}) == 1 for d in deals)
@@ -82,6 +84,8 @@ def coverage_markdown(kg: KnowledgeGraph) -> str:
         "",
         f"- Deals with at least one primary source (press release, filing, company blog, official statement): "
         f"{primary:,} of {len(deals):,} ({primary / total:.0%}).",
+        f"- Claims (status changes and figures) citing a primary source: "
+        f"{primary_claims:,} of {len(claims):,} ({primary_claims / (len(claims) or 1):.0%}).",
         f"- Deals resting only on reports that cite anonymous sources: {anonymous_only:,}.",
         f"- Deals still rumoured or in talks: {unconfirmed:,}.",
         f"- Deals with a figure or status change resting only on digests (pages summarising others' reporting): "
