@@ -11,7 +11,7 @@ import unicodedata
 from collections import defaultdict
 from functools import cache
 from itertools import combinations
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 import computekg
 import pytest
@@ -86,6 +86,8 @@ def test_no_organization_under_two_ids() -> None:
 
 
 PLACEHOLDER_HOST = re.compile(r"(^|\.)(example\.(com|org|net)|localhost)$")
+# Feed, referral and campaign tags: they say how a reader arrived, not which page it is.
+TRACKING_PARAMETER = re.compile(r"^(utm_\w+|ref|referring_guid|td|feedref|cid|src|source|fbclid|gclid)$")
 
 
 def _source_problems(source) -> list[str]:
@@ -100,9 +102,30 @@ def _source_problems(source) -> list[str]:
         problems.append("cites a home page, which states no claim: cite the article's own address")
     if PLACEHOLDER_HOST.search(address.hostname or ""):
         problems.append("cites a placeholder address")
+    tracking = sorted({key for key, _ in parse_qsl(address.query, keep_blank_values=True) if TRACKING_PARAMETER.match(key)})
+    if tracking:
+        problems.append(f"its address carries tracking parameters {tracking}: cite the address without them")
     if source.title.casefold() == source.publisher.casefold():
         problems.append("its title is the publisher's name: give the headline")
     return problems
+
+
+def test_source_problems_are_each_named() -> None:
+    # The rule itself, on one damaged citation: every fault is reported, not just the first.
+    source = next(source for record in RECORDS for _, source in sources(record))
+    damaged = source.model_copy(
+        update={"url": "https://example.org/story?utm_source=feed&ref=x&p=1", "title": source.publisher, "quote": " padded"}
+    )
+    assert _source_problems(damaged) == [
+        "quote has stray whitespace",
+        "cites a placeholder address",
+        "its address carries tracking parameters ['ref', 'utm_source']: cite the address without them",
+        "its title is the publisher's name: give the headline",
+    ]
+    assert _source_problems(source.model_copy(update={"url": "https://news.site/"})) == [
+        "cites a home page, which states no claim: cite the article's own address"
+    ]
+    assert _source_problems(source.model_copy(update={"url": "https://news.site/story?p=1&amp=1"})) == []
 
 
 @pytest.mark.parametrize("record", RECORDS, ids=lambda r: f"{r.kind}/{r.id}")
