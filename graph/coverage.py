@@ -64,6 +64,7 @@ def coverage_markdown(kg: KnowledgeGraph) -> str:
     single_page = sum(len({source.url for _, source in sources(d)}) == 1 for d in deals)
     pages = {source.url: source for record in kg.records() for _, source in sources(record)}
     slug_titled = sum(source.title_from_url is True for source in pages.values())
+    page_kinds = Counter(source.kind.value for source in pages.values())
     layers = Counter(str(role) for org in kg.organizations.values() for role in org.roles)
     countries = Counter(org.country for org in kg.organizations.values())
     thin = sorted(country for country, count in countries.items() if count == 1)
@@ -100,6 +101,7 @@ def coverage_markdown(kg: KnowledgeGraph) -> str:
         f"{slug_titled:,} of {len(pages):,}.",
         f"- Deals with no disclosed figure (money, power, chips): {without_figures:,} ({without_figures / total:.0%}).",
         "",
+        *_table("Cited pages by kind of source", ((kind.value, page_kinds[kind.value]) for kind in SourceKind if page_kinds[kind.value])),
         "## Blind spots we know of",
         "",
         *[f"- {spot}" for spot in KNOWN_BLIND_SPOTS],

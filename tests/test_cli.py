@@ -254,6 +254,15 @@ def test_coverage_statement() -> None:
     assert "- Chips whose every claim a second reader checked against the cited pages: 0 of 3 (0%)." in text
     assert "- Cited pages whose headline was not seen, so their title is the words of the address: 1 of 11." in text
     assert "Countries with a single organization in the graph: IL, KR, TW." in text
+    # Eleven distinct pages, each counted once under its kind, in the vocabulary's order.
+    kinds = text.split("### Cited pages by kind of source\n")[1].split("\n\n")[0].strip().splitlines()[2:]
+    assert kinds == [
+        "| press_release | 4 |",
+        "| company_blog | 1 |",
+        "| news_report | 3 |",
+        "| report_citing_anonymous_sources | 2 |",
+        "| digest | 1 |",
+    ]
 
 
 def test_build_writes_coverage(tmp_path: Path) -> None:
