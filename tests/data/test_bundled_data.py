@@ -131,7 +131,7 @@ def test_source_problems_are_each_named() -> None:
 @pytest.mark.parametrize("record", RECORDS, ids=lambda r: f"{r.kind}/{r.id}")
 def test_every_source_is_well_formed(record) -> None:
     bad = [
-        f"{'.'.join(map(str, path))} ({source.url}): {problem}"
+        f"{show_path(path)} ({source.url}): {problem}"
         for path, source in sources(record)
         for problem in _source_problems(source)
     ]
