@@ -8,15 +8,20 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from datetime import date, timedelta
 
 from ..schemas.enums import (
+    DEAL_STATUS_RANK,
+    ENDED_STATUSES,
     PRIMARY_SOURCE_KINDS,
     UNCONFIRMED_STATUSES,
+    DealStatus,
     OrgRole,
     SourceKind,
 )
 from ..schemas.introspect import sourced_claims, sources
 from ..schemas.models import Deal
+from ..schemas.types import date_bounds
 from .kg import KnowledgeGraph
 from .stats import compute_stats
 
@@ -38,6 +43,23 @@ def _table(title: str, rows: Iterable[tuple[str, int]], header: str = "count") -
 
 def _has_primary(deal: Deal) -> bool:
     return any(s.kind in PRIMARY_SOURCE_KINDS for e in deal.status_history for s in e.sources)
+
+
+def quiet_open_deals(deals: Iterable[Deal], quiet_for: timedelta = timedelta(days=365)) -> tuple[list[Deal], list[Deal], date | None]:
+    """Open deals (not yet delivered, completed or ended) and those among them whose last status
+    change lies more than `quiet_for` before the newest change in the data, with that newest date.
+
+    Measured against the data's own newest date, not today's, so the same data gives the same
+    statement. A vague date is read in the deal's favour: a deal's last change counts at the last
+    day it may stand for ("2025" is 2025-12-31), the newest change at its first.
+    """
+    deals = list(deals)
+    last_change = {id(d): date_bounds(d.status_history[-1].date)[1] for d in deals}
+    newest = max((date_bounds(d.status_history[-1].date)[0] for d in deals), default=None)
+    finished = DEAL_STATUS_RANK[DealStatus.delivered]
+    still_open = [d for d in deals if d.status not in ENDED_STATUSES and DEAL_STATUS_RANK[d.status] < finished]
+    quiet = [d for d in still_open if newest is not None and newest - last_change[id(d)] > quiet_for]
+    return quiet, still_open, newest
 
 
 def _checked_counts(kg: KnowledgeGraph) -> dict[str, tuple[int, int]]:
@@ -68,6 +90,7 @@ def coverage_markdown(kg: KnowledgeGraph) -> str:
     layers = Counter(str(role) for org in kg.organizations.values() for role in org.roles)
     countries = Counter(org.country for org in kg.organizations.values())
     thin = sorted(country for country, count in countries.items() if count == 1)
+    quiet, still_open, newest = quiet_open_deals(deals)
     lines = [
         "# Coverage",
         "",
@@ -106,6 +129,9 @@ def coverage_markdown(kg: KnowledgeGraph) -> str:
         "",
         *[f"- {spot}" for spot in KNOWN_BLIND_SPOTS],
         f"- Countries with a single organization in the graph: {', '.join(thin) if thin else 'none'}.",
+        f"- Open deals (rumoured, in talks, announced or signed) with no status change reported in the year before "
+        f"the newest one in the data ({newest or 'none'}): {len(quiet):,} of {len(still_open):,}; "
+        f"later steps may have gone unreported.",
         "",
     ]
     return "\n".join(lines)

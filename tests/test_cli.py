@@ -254,6 +254,11 @@ def test_coverage_statement() -> None:
     assert "- Chips whose every claim a second reader checked against the cited pages: 0 of 3 (0%)." in text
     assert "- Cited pages whose headline was not seen, so their title is the words of the address: 1 of 11." in text
     assert "Countries with a single organization in the graph: IL, KR, TW." in text
+    # Two deals are still open (GPUCo-LabCo signed 2025-11-18, LabCo-MemCo in talks on the newest date).
+    assert (
+        "- Open deals (rumoured, in talks, announced or signed) with no status change reported in the year "
+        "before the newest one in the data (2026-07-02): 0 of 2; later steps may have gone unreported."
+    ) in text
     # Eleven distinct pages, each counted once under its kind, in the vocabulary's order.
     kinds = text.split("### Cited pages by kind of source\n")[1].split("\n\n")[0].strip().splitlines()[2:]
     assert kinds == [

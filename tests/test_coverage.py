@@ -1,0 +1,65 @@
+"""Which open deals the coverage statement reports as quiet (no status change for a year)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import computekg
+import pytest
+from computekg.graph.coverage import quiet_open_deals
+from computekg.schemas.models import Deal
+from helpers import FIXTURE_DATA
+
+# The fixture's newest status change is LabCo-MemCo's talks on 2026-07-02.
+NEWEST = date(2026, 7, 2)
+
+
+def _fixture_deals() -> dict[str, Deal]:
+    return dict(computekg.load(FIXTURE_DATA).deals)
+
+
+def _with_last_date(deal: Deal, when: str) -> Deal:
+    last = deal.status_history[-1].model_copy(update={"date": when})
+    return deal.model_copy(update={"status_history": [*deal.status_history[:-1], last]})
+
+
+def test_fixture_has_two_open_deals_and_neither_is_quiet() -> None:
+    quiet, still_open, newest = quiet_open_deals(_fixture_deals().values())
+    # BigCloud-LabCo is completed and FabCo-GPUCo cancelled: neither can go quiet.
+    assert sorted(d.name for d in still_open) == sorted(
+        d.name for key, d in _fixture_deals().items() if key in {"gpuco-labco-chip-supply-2025", "labco-memco-custom-chip-2026"}
+    )
+    assert quiet == []
+    assert newest == NEWEST
+
+
+@pytest.mark.parametrize(
+    ("last_date", "is_quiet"),
+    [
+        ("2025-07-01", True),  # 366 days before the newest change
+        ("2025-07-02", False),  # exactly a year: not yet quiet
+        ("2025-06", True),  # June 2025 ends more than a year before
+        ("2025", False),  # a bare year counts at 2025-12-31, in the deal's favour
+    ],
+)
+def test_a_deal_is_quiet_only_when_its_last_change_is_over_a_year_old(last_date: str, is_quiet: bool) -> None:
+    deals = _fixture_deals()
+    deals["gpuco-labco-chip-supply-2025"] = _with_last_date(deals["gpuco-labco-chip-supply-2025"], last_date)
+    quiet, still_open, newest = quiet_open_deals(deals.values())
+    assert newest == NEWEST
+    assert len(still_open) == 2
+    assert [d.name for d in quiet] == ([deals["gpuco-labco-chip-supply-2025"].name] if is_quiet else [])
+
+
+def test_a_vague_newest_date_counts_at_its_first_day() -> None:
+    # Were LabCo-MemCo's "2026" read as 2026-12-31, GPUCo-LabCo (2025-11-18) would look quiet;
+    # read as 2026-01-01 it is not the newest at all: FabCo-GPUCo's cancellation (2026-02) is.
+    deals = _fixture_deals()
+    deals["labco-memco-custom-chip-2026"] = _with_last_date(deals["labco-memco-custom-chip-2026"], "2026")
+    quiet, _, newest = quiet_open_deals(deals.values())
+    assert newest == date(2026, 2, 1)
+    assert quiet == []
+
+
+def test_no_deals_means_nothing_is_quiet() -> None:
+    assert quiet_open_deals([]) == ([], [], None)
