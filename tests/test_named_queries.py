@@ -69,6 +69,10 @@ EXPECTED: dict[str, tuple[dict[str, str], list[tuple[str | None, ...]]]] = {
     "chips-of": ({"org": "gpuco"}, [("gpuco", "gpu-x1", "GPU X1", "gpu", "fabco", "4nm", "memco-hbm9", "shipping", "2024-03")]),
     "investors-in": ({"org": "labco"}, [("labco", "bigcloud", "bigcloud-labco-investment-2023", "completed", "4000000000", "up_to", "2023-09-25")]),
     "ended-deals": ({}, [("fabco-gpuco-wafers-2024", "foundry_manufacturing", "cancelled", "2024", "2026-02")]),
+    # The completed investment and the cancelled wafer deal are not open; the two that are come oldest first.
+    "quiet-deals": ({}, [
+        (GPU, "chip_supply", "signed", "2025-11-18"), ("labco-memco-custom-chip-2026", "custom_silicon", "in_talks", "2026-07-02"),
+    ]),
     "sources-of": ({"record": "campus-one"}, [("campus-one", "https://news.example.org/campus-one", "Example News", "2025-06-24", "news_report")]),
     "weakly-sourced": ({}, [
         ("bigcloud-labco-investment-2023", "completed", "1", "press_release"),
