@@ -54,11 +54,10 @@ def quiet_open_deals(deals: Iterable[Deal], quiet_for: timedelta = timedelta(day
     day it may stand for ("2025" is 2025-12-31), the newest change at its first.
     """
     deals = list(deals)
-    # Histories are in time order (the loader checks), so a deal's last event is its latest change.
-    newest = max((date_bounds(d.status_history[-1].date)[0] for d in deals), default=None)
+    newest = max((date_bounds(d.status_date)[0] for d in deals), default=None)
     finished = DEAL_STATUS_RANK[DealStatus.delivered]
     still_open = [d for d in deals if d.status not in ENDED_STATUSES and DEAL_STATUS_RANK[d.status] < finished]
-    quiet = [d for d in still_open if newest is not None and newest - date_bounds(d.status_history[-1].date)[1] > quiet_for]
+    quiet = [d for d in still_open if newest is not None and newest - date_bounds(d.status_date)[1] > quiet_for]
     return quiet, still_open, newest
 
 

@@ -33,7 +33,7 @@ def _deal_edges(graph: nx.MultiDiGraph, deal: Deal) -> None:
         "deal_type": str(deal.deal_type),
         "status": str(deal.status),
         "first_date": deal.status_history[0].date,
-        "status_date": deal.status_history[-1].date,
+        "status_date": deal.status_date,
         "name": deal.name,
     }
     truthy = {(a, b): predicate for a, b, predicate in truthy_edges(deal)}

@@ -134,7 +134,7 @@ class TripleWriter:
     def deal_shortcuts(self, subject: str, deal: Deal) -> None:
         """The truthy view of a deal: its current status, its parties, and direct edges."""
         self.add(subject, term("ckg:currentStatus"), iri(concept_iri(deal.status)))
-        self.add(subject, term("ckg:statusDate"), partial_date(deal.status_history[-1].date))
+        self.add(subject, term("ckg:statusDate"), partial_date(deal.status_date))
         self.add(subject, term("ckg:firstReported"), partial_date(deal.status_history[0].date))
         for party in deal.parties:
             self.add(subject, term("ckg:hasParty"), iri(record_iri(party.org)))

@@ -263,6 +263,11 @@ class Deal(Record):
         """The latest status in the history."""
         return self.status_history[-1].status
 
+    @property
+    def status_date(self) -> str:
+        """When the latest status was reached: the history is in time order (the loader checks)."""
+        return self.status_history[-1].date
+
     def first_date(self, *statuses: DealStatus) -> str | None:
         return next((e.date for e in self.status_history if e.status in statuses), None)
 
