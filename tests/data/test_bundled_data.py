@@ -88,6 +88,8 @@ def test_no_organization_under_two_ids() -> None:
 PLACEHOLDER_HOST = re.compile(r"(^|\.)(example\.(com|org|net)|localhost)$")
 # Feed, referral and campaign tags: they say how a reader arrived, not which page it is.
 TRACKING_PARAMETER = re.compile(r"^(utm_\w+|ref|referring_guid|td|feedref|cid|src|source|fbclid|gclid)$")
+# A day's archive or a tag listing changes as stories come and go, so it pins down no claim.
+LISTING_PAGE = re.compile(r"^/\d{4}(/\d{1,2}){0,2}/?$|/(tag|tags|hashtag|category)/[^/]+/?$", re.IGNORECASE)
 
 
 def _source_problems(source) -> list[str]:
@@ -100,6 +102,8 @@ def _source_problems(source) -> list[str]:
     address = urlsplit(source.url)
     if address.path in ("", "/") and not address.query:
         problems.append("cites a home page, which states no claim: cite the article's own address")
+    elif LISTING_PAGE.search(address.path):
+        problems.append("cites a listing page (a day's archive or a tag page): cite the article's own address")
     if PLACEHOLDER_HOST.search(address.hostname or ""):
         problems.append("cites a placeholder address")
     tracking = sorted({key for key, _ in parse_qsl(address.query, keep_blank_values=True) if TRACKING_PARAMETER.match(key)})
@@ -125,7 +129,12 @@ def test_source_problems_are_each_named() -> None:
     assert _source_problems(source.model_copy(update={"url": "https://news.site/"})) == [
         "cites a home page, which states no claim: cite the article's own address"
     ]
+    for listing in ("https://news.site/2025/05/14/", "https://news.site/en/hashtag/Sugon", "https://news.site/tags/ironwood"):
+        assert _source_problems(source.model_copy(update={"url": listing})) == [
+            "cites a listing page (a day's archive or a tag page): cite the article's own address"
+        ]
     assert _source_problems(source.model_copy(update={"url": "https://news.site/story?p=1&amp=1"})) == []
+    assert _source_problems(source.model_copy(update={"url": "https://news.site/category/nation/2025/11/01/story"})) == []
 
 
 @pytest.mark.parametrize("record", RECORDS, ids=lambda r: f"{r.kind}/{r.id}")
