@@ -11,11 +11,9 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 
 from ..schemas.enums import (
-    DEAL_STATUS_RANK,
-    ENDED_STATUSES,
+    OPEN_STATUSES,
     PRIMARY_SOURCE_KINDS,
     UNCONFIRMED_STATUSES,
-    DealStatus,
     OrgRole,
     SourceKind,
 )
@@ -55,8 +53,7 @@ def quiet_open_deals(deals: Iterable[Deal], quiet_for: timedelta = timedelta(day
     """
     deals = list(deals)
     newest = max((date_bounds(d.status_date)[0] for d in deals), default=None)
-    finished = DEAL_STATUS_RANK[DealStatus.delivered]
-    still_open = [d for d in deals if d.status not in ENDED_STATUSES and DEAL_STATUS_RANK[d.status] < finished]
+    still_open = [d for d in deals if d.status in OPEN_STATUSES]
     quiet = [d for d in still_open if newest is not None and newest - date_bounds(d.status_date)[1] > quiet_for]
     return quiet, still_open, newest
 

@@ -139,6 +139,8 @@ DEAL_STATUS_RANK: dict[DealStatus, int] = {
 }
 UNCONFIRMED_STATUSES = frozenset({DealStatus.rumored, DealStatus.in_talks})
 ENDED_STATUSES = frozenset({DealStatus.cancelled, DealStatus.lapsed})
+# Not yet delivered, completed or ended: a later step is still to come.
+OPEN_STATUSES = frozenset({DealStatus.rumored, DealStatus.in_talks, DealStatus.announced, DealStatus.signed})
 
 
 class SourceKind(Vocabulary):
