@@ -180,7 +180,7 @@ def query(
         else:
             text = _query_text(query_text or "")
             known = {r.id for r in kg.records()}
-            bindings = dict(parse_param(p, known) for p in param or [])
+            bindings = dict(parse_param(p, known, kg.ids_named) for p in param or [])
             if fmt == "table":
                 outcome = kg.query(text, engine=engine, **bindings)
             else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from functools import cached_property
 from pathlib import Path
@@ -16,6 +17,7 @@ from ..schemas.models import Chip, Deal, Facility, Organization, Record
 from ..schemas.vocab import PREFIXES, record_iri
 from .check import check
 from .load import collector_paused, load_records
+from .names import normalize_name
 from .network import build_network
 from .problems import LoadError
 from .rdf import build_ntriples, build_store, serialize
@@ -57,6 +59,19 @@ class KnowledgeGraph:
         if record_id not in self:
             raise KeyError(f"no record with id '{record_id}'")
         return rdflib.URIRef(record_iri(record_id))
+
+    @cached_property
+    def _ids_by_name(self) -> Mapping[str, tuple[str, ...]]:
+        ids: defaultdict[str, set[str]] = defaultdict(set)
+        for record in self.records():
+            for name in (record.id, record.name, *getattr(record, "aliases", ())):
+                ids[normalize_name(name)].add(record.id)
+        return MappingProxyType({name: tuple(sorted(found)) for name, found in ids.items()})
+
+    def ids_named(self, name: str) -> tuple[str, ...]:
+        """Ids of the records whose id, name or an alias is `name`, ignoring case, accents, spaces and
+        punctuation: "Amazon Web Services" and "aws" both give ("aws",). Several ids: the name is shared."""
+        return self._ids_by_name.get(normalize_name(name), ())
 
     @cached_property
     def ntriples(self) -> bytes:

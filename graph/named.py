@@ -17,7 +17,7 @@ import rdflib
 
 from ..schemas.vocab import record_iri
 from .kg import KnowledgeGraph
-from .params import did_you_mean
+from .params import did_you_mean, record_id_for
 from .sparql import QueryError, QueryResult
 
 QUERY_DIR = Path(__file__).resolve().parent / "queries"
@@ -79,10 +79,8 @@ def check_value(kg: KnowledgeGraph, query: NamedQuery, name: str, value: str) ->
         if not re.fullmatch(r"\d{4}", str(value)):
             raise QueryError(f"parameter {name} of {query.name} is a year: write it as four digits, e.g. 2025")
         return rdflib.Literal(int(value))
-    known = _ids_of(kg, kind)
-    if value not in known:
-        raise QueryError(f"parameter {name} of {query.name}: '{value}' is not a known {kind} id{did_you_mean(str(value), known)}")
-    return rdflib.URIRef(record_iri(value))
+    record_id = record_id_for(str(value), _ids_of(kg, kind), kg.ids_named, kind, f"parameter {name} of {query.name}")
+    return rdflib.URIRef(record_iri(record_id))
 
 
 def run_named(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Collection, Iterable
 
 import rdflib
 
@@ -20,8 +20,27 @@ def did_you_mean(value: str, choices: Iterable[str]) -> str:
     return f" (did you mean {', '.join(close)}?)" if close else ""
 
 
-def parse_param(text: str, known_ids: set[str]) -> tuple[str, rdflib.term.Node]:
-    """`name=value`: a known record id or <iri> gives an IRI, "text" a string, 12 or 1.5 a number.
+def record_id_for(
+    value: str, known_ids: Collection[str], ids_named: Callable[[str], tuple[str, ...]], what: str, where: str
+) -> str:
+    """`value` as the id of one of `known_ids`: an id as given, or a name or alias naming exactly one of them.
+
+    A name two records share is refused with both ids, so a query never silently picks one.
+    """
+    if value in known_ids:
+        return value
+    named = [record_id for record_id in ids_named(value) if record_id in known_ids]
+    if len(named) == 1:
+        return named[0]
+    if named:
+        raise QueryError(f"{where}: '{value}' names {len(named)} records ({', '.join(named)}): give the id of the one you mean")
+    raise QueryError(f"{where}: '{value}' is not the id, name or alias of a known {what}{did_you_mean(value, known_ids)}")
+
+
+def parse_param(
+    text: str, known_ids: Collection[str], ids_named: Callable[[str], tuple[str, ...]]
+) -> tuple[str, rdflib.term.Node]:
+    """`name=value`: a record's id, name or alias, or an <iri>, gives an IRI; "text" a string; 12 or 1.5 a number.
 
     Anything else is refused, so a misspelt id is an error instead of an empty answer.
     """
@@ -37,9 +56,10 @@ def parse_param(text: str, known_ids: set[str]) -> tuple[str, rdflib.term.Node]:
         return name, rdflib.Literal(value[1:-1])
     if _NUMBER.match(value):
         return name, rdflib.Literal(int(value) if value.lstrip("-").isdigit() else float(value))
-    if value in known_ids:
-        return name, rdflib.URIRef(record_iri(value))
-    raise QueryError(
-        f"parameter {name}: '{value}' is not a known record id{did_you_mean(value, known_ids)}; "
-        'for text write it in double quotes (name=\'"text"\'), for an IRI <https://...>'
-    )
+    try:
+        record_id = record_id_for(value, known_ids, ids_named, "record", f"parameter {name}")
+    except QueryError as exc:
+        raise QueryError(
+            f"{exc}; for text write it in double quotes (name='\"text\"'), for an IRI <https://...>"
+        ) from None
+    return name, rdflib.URIRef(record_iri(record_id))

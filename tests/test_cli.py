@@ -95,7 +95,7 @@ def test_construct_as_turtle() -> None:
 @pytest.mark.parametrize(
     ("args", "code", "message"),
     [
-        (["query", PARTNERS, "-d", DATA, "-p", "org=labc"], 1, "parameter org: 'labc' is not a known record id (did you mean labco"),
+        (["query", PARTNERS, "-d", DATA, "-p", "org=labc"], 1, "parameter org: 'labc' is not the id, name or alias of a known record (did you mean labco"),
         (["query", PARTNERS, "-d", DATA, "-p", "orglabco"], 1, "parameter 'orglabco' is not name=value"),
         (["query", PARTNERS, "-d", DATA, "-p", "who=labco"], 1, "unknown parameter 'who': the query has no ?who"),
         (["query", "SELEC ?x", "-d", DATA], 1, "SPARQL syntax error"),
@@ -194,7 +194,7 @@ def test_named_query_from_the_command_line() -> None:
 def test_named_query_bad_value_exits_1() -> None:
     result = runner.invoke(app, ["query", "--name", "investors-in", "-p", "org=gpu-x1", "-d", DATA])
     assert result.exit_code == 1
-    assert "parameter org of investors-in: 'gpu-x1' is not a known organization id" in result.stderr
+    assert "parameter org of investors-in: 'gpu-x1' is not the id, name or alias of a known organization" in result.stderr
 
 
 def test_queries_lists_names_descriptions_and_parameters() -> None:

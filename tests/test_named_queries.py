@@ -144,8 +144,10 @@ def test_named_queries_agree_between_engines_on_the_raw_terms(kg: computekg.Know
 @pytest.mark.parametrize(
     ("name", "params", "message"),
     [
-        ("deals-of", {"org": "labc"}, "parameter org of deals-of: 'labc' is not a known organization id (did you mean labco"),
-        ("deals-of", {"org": "gpu-x1"}, "'gpu-x1' is not a known organization id"),
+        ("deals-of", {"org": "labc"}, "parameter org of deals-of: 'labc' is not the id, name or alias of a known organization (did you mean labco"),
+        ("deals-of", {"org": "gpu-x1"}, "'gpu-x1' is not the id, name or alias of a known organization"),
+        # A chip's name names no organization, so it cannot stand in for one.
+        ("deals-of", {"org": "GPU X1"}, "'GPU X1' is not the id, name or alias of a known organization"),
         ("deals-of", {}, "deals-of needs --param org=<organization>"),
         ("deals-of", {"org": "labco", "year": "2025"}, "unknown parameter 'year' for deals-of: it takes org"),
         ("deals-in-year", {"year": "25"}, "parameter year of deals-in-year is a year: write it as four digits"),

@@ -36,6 +36,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     data = tmp_path_factory.mktemp("data") / "data"
     shutil.copytree(FIXTURE_DATA, data)
     add_hostile_records(data)
+    labco = data / "organizations" / "labco.yaml"
+    labco.write_text(labco.read_text(encoding="utf-8").replace("- LabCo AI\n", "- LabCo AI\n- 实验室公司\n- Laboratoire Société\n"), encoding="utf-8")
     out = tmp_path_factory.mktemp("site")
     build_site(computekg.load(data), out)
     return out
@@ -92,6 +94,9 @@ def test_index_search_finds_aliases_and_links_to_pages(browser: object, site: Pa
     assert results.first.get_attribute("href") == "org/labco.html"
     visit.page.fill("#search", "img src")
     assert visit.page.locator("#results a").all_inner_texts() == [f"Evil {IMG_PAYLOAD} Corp", f"Evil invests {IMG_PAYLOAD}"]
+    for typed in ("实验室", "societe", "ＬＡＢＯＲＡＴＯＩＲＥ"):  # another script, an accent left off, full-width letters
+        visit.page.fill("#search", typed)
+        assert visit.page.locator("#results a").all_inner_texts() == ["LabCo"], typed
     visit.shot("index")
     visit.page.fill("#search", "labco ai")
     results.first.click()

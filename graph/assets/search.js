@@ -4,7 +4,10 @@
   var records = JSON.parse(document.getElementById("search-data").textContent);
   var input = document.getElementById("search");
   var list = document.getElementById("results");
-  function fold(text) { return text.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, " ").trim(); }
+  // Accents and width fold away; letters of every script stay, so 寒武纪 is as findable as Cambricon.
+  function fold(text) {
+    return text.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  }
   records.forEach(function (record) { record.keys = [record.name].concat(record.aliases).map(fold); });
   input.addEventListener("input", function () {
     var query = fold(input.value);

@@ -7,7 +7,6 @@ Code tests never read data/; these never test code paths beyond the data.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from functools import cache
 from itertools import combinations
@@ -17,6 +16,7 @@ import computekg
 import pytest
 from computekg.graph.fmt import canonical_text
 from computekg.graph.load import load_records
+from computekg.graph.names import normalize_name
 from computekg.graph.problems import show_path
 from computekg.schemas.introspect import sourced_claims, sources
 
@@ -69,11 +69,6 @@ def test_no_orphan_organization(org_id: str) -> None:
         f"data/organizations/{org_id}.yaml takes part in no deal, product or facility and is no parent: "
         "add what it is part of, or remove it"
     )
-
-
-def normalize_name(name: str) -> str:
-    text = unicodedata.normalize("NFKD", name).casefold()
-    return re.sub(r"[^a-z0-9]+", "", text)
 
 
 def test_no_organization_under_two_ids() -> None:
