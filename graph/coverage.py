@@ -39,6 +39,15 @@ def _table(title: str, rows: Iterable[tuple[str, int]], header: str = "count") -
     return [*lines, ""]
 
 
+def share_of(count: int, size: int) -> str:
+    """'406 of 407 (>99%)': the percentage rounds, except that a partial share never reads 100% nor a
+    non-empty one 0%, so "all checked" in COVERAGE.md means all."""
+    percent = round(100 * count / size) if size else 0
+    if 0 < count < size and percent in (0, 100):
+        return f"{count:,} of {size:,} ({'<1' if percent == 0 else '>99'}%)"
+    return f"{count:,} of {size:,} ({percent}%)"
+
+
 def _has_primary(deal: Deal) -> bool:
     return any(s.kind in PRIMARY_SOURCE_KINDS for e in deal.status_history for s in e.sources)
 
@@ -66,7 +75,6 @@ def _checked_counts(kg: KnowledgeGraph) -> dict[str, tuple[int, int]]:
 def coverage_markdown(kg: KnowledgeGraph) -> str:
     stats = compute_stats(kg)
     deals = list(kg.deals.values())
-    total = len(deals) or 1
     primary = sum(_has_primary(d) for d in deals)
     anonymous_only = sum(
         all(s.kind == SourceKind.report_citing_anonymous_sources for e in d.status_history for s in e.sources) for d in deals
@@ -103,22 +111,22 @@ def coverage_markdown(kg: KnowledgeGraph) -> str:
         "## How well it is sourced",
         "",
         f"- Deals with at least one primary source (press release, filing, company blog, official statement): "
-        f"{primary:,} of {len(deals):,} ({primary / total:.0%}).",
+        f"{share_of(primary, len(deals))}.",
         f"- Claims (status changes and figures) citing a primary source: "
-        f"{primary_claims:,} of {len(claims):,} ({primary_claims / (len(claims) or 1):.0%}).",
+        f"{share_of(primary_claims, len(claims))}.",
         f"- Deals resting only on reports that cite anonymous sources: {anonymous_only:,}.",
         f"- Deals still rumoured or in talks: {unconfirmed:,}.",
         f"- Deals with a figure or status change resting only on digests (pages summarising others' reporting): "
         f"{digest_only:,}.",
-        f"- Deals whose every claim rests on a single cited page: {single_page:,} of {len(deals):,} ({single_page / total:.0%}).",
+        f"- Deals whose every claim rests on a single cited page: {share_of(single_page, len(deals))}.",
         *[
             f"- {kind.capitalize()} whose every claim a second reader checked against the cited pages: "
-            f"{count:,} of {size:,} ({count / (size or 1):.0%})."
+            f"{share_of(count, size)}."
             for kind, (count, size) in _checked_counts(kg).items()
         ],
         f"- Cited pages whose headline was not seen, so their title is the words of the address: "
         f"{slug_titled:,} of {len(pages):,}.",
-        f"- Deals with no disclosed figure (money, power, chips): {without_figures:,} ({without_figures / total:.0%}).",
+        f"- Deals with no disclosed figure (money, power, chips): {share_of(without_figures, len(deals))}.",
         "",
         *_table("Cited pages by kind of source", ((kind.value, page_kinds[kind.value]) for kind in SourceKind if page_kinds[kind.value])),
         "## Blind spots we know of",

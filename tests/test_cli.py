@@ -249,7 +249,7 @@ def test_coverage_statement() -> None:
     assert "- Deals with a figure or status change resting only on digests (pages summarising others' reporting): 1." in text
     # Only the LabCo–MemCo talks cite one page throughout; the others cite two or three.
     assert "- Deals whose every claim rests on a single cited page: 1 of 4 (25%)." in text
-    assert "Deals with no disclosed figure (money, power, chips): 2 (50%)." in text
+    assert "Deals with no disclosed figure (money, power, chips): 2 of 4 (50%)." in text
     assert "- Deals whose every claim a second reader checked against the cited pages: 1 of 4 (25%)." in text
     assert "- Chips whose every claim a second reader checked against the cited pages: 0 of 3 (0%)." in text
     assert "- Cited pages whose headline was not seen, so their title is the words of the address: 1 of 11." in text

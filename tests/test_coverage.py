@@ -1,4 +1,4 @@
-"""Which open deals the coverage statement reports as quiet (no status change for a year)."""
+"""The coverage statement: which open deals it reports as quiet, and how it words a share."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from datetime import date
 
 import computekg
 import pytest
-from computekg.graph.coverage import quiet_open_deals
+from computekg.graph.coverage import quiet_open_deals, share_of
 from computekg.schemas.models import Deal
 from helpers import FIXTURE_DATA
 
@@ -63,3 +63,19 @@ def test_a_vague_newest_date_counts_at_its_first_day() -> None:
 
 def test_no_deals_means_nothing_is_quiet() -> None:
     assert quiet_open_deals([]) == ([], [], None)
+
+
+@pytest.mark.parametrize(
+    ("count", "size", "text"),
+    [
+        (406, 407, "406 of 407 (>99%)"),  # one record unchecked must not read as 100%
+        (407, 407, "407 of 407 (100%)"),
+        (1, 407, "1 of 407 (<1%)"),
+        (0, 407, "0 of 407 (0%)"),
+        (53, 407, "53 of 407 (13%)"),
+        (1194, 2000, "1,194 of 2,000 (60%)"),
+        (0, 0, "0 of 0 (0%)"),
+    ],
+)
+def test_a_share_reads_100_or_0_percent_only_when_it_is(count: int, size: int, text: str) -> None:
+    assert share_of(count, size) == text
