@@ -30,6 +30,7 @@ from ..schemas.vocab import (
     scheme_iri,
     source_iri,
 )
+from .jsonld import compact_jsonld
 
 _TERMS: dict[str, str] = {}
 
@@ -202,6 +203,8 @@ EXPORT_FORMATS: dict[str, ox.RdfFormat] = {
 def serialize_triples(triples: Iterable[ox.Triple], extension: str) -> bytes:
     """Triples in one format, in the order given; prefixes where the syntax has them."""
     fmt = EXPORT_FORMATS[extension]
+    if fmt == ox.RdfFormat.JSON_LD:
+        return compact_jsonld(triples)
     return ox.serialize(triples, format=fmt, prefixes=None if fmt == ox.RdfFormat.N_TRIPLES else PREFIXES)
 
 

@@ -107,7 +107,7 @@ def test_construct_as_turtle_and_jsonld(endpoint: Endpoint) -> None:
     assert "id:bigcloud ckg:investsIn id:labco ." in body.decode()
     status, media, body = endpoint.request(query=query, headers={"Accept": "application/ld+json"})
     assert media == "application/ld+json"
-    assert json.loads(body)[0]["@id"] == "https://w3id.org/computekg/id/bigcloud"
+    assert json.loads(body)["@graph"][0] == {"@id": "id:bigcloud", "ckg:investsIn": [{"@id": "id:labco"}]}
 
 
 def test_sparqlwrapper_client(endpoint: Endpoint) -> None:
