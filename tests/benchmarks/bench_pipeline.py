@@ -95,10 +95,15 @@ def paused(step: Callable[..., T], *args: object) -> T:
         return step(*args)
 
 
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def timed(label: str, step: Callable[[], T]) -> T:
     start = time.perf_counter()
     value = step()
-    print(f"{label:<34} {time.perf_counter() - start:8.2f} s")
+    # The running peak after each step shows which one sets the pipeline's memory high-water mark.
+    print(f"{label:<34} {time.perf_counter() - start:8.2f} s   peak so far {peak_mb():8,.0f} MB")
     return value
 
 
@@ -123,7 +128,7 @@ def main(total: int) -> None:
             )),
         )
         graph = timed("networkx view", lambda: kg.nx)
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        peak = peak_mb()
         count = ntriples.count(b"\n")
         print(f"{count:,} triples, {len(turtle):,} bytes of Turtle, {len(rows)} rows, "
               f"{graph.number_of_edges():,} edges; peak memory {peak:,.0f} MB")
