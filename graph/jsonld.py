@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import pyoxigraph as ox
 
@@ -33,13 +33,52 @@ def _as_type_key(match: re.Match[bytes]) -> bytes:
     return b'"@type":[' + _ID_OBJECT.sub(rb"\1", match.group(1)) + b"]"
 
 
-def compact_jsonld(triples: Iterable[ox.Triple]) -> bytes:
-    """The triples as one compact JSON-LD document: {"@context": PREFIXES, "@graph": [nodes]}."""
+def _compact_nodes(triples: Iterable[ox.Triple]) -> bytes:
+    """The node objects of the triples, compacted, comma-separated, without the enclosing [ ]."""
     text = ox.serialize(triples, format=ox.RdfFormat.JSON_LD)
     for prefix, namespace in _NAMESPACES:
         if namespace + b"//" in text:  # "prefix://..." would read as an absolute IRI: leave these whole
             continue
         for lead in _IRI_LEADS:
             text = text.replace(lead + namespace, lead + prefix + b":")
-    text = _PLAIN_STRING.sub(rb"\1", _RDF_TYPES.sub(_as_type_key, text))
-    return b'{"@context":' + _CONTEXT + b',"@graph":' + text + b"}"
+    return _PLAIN_STRING.sub(rb"\1", _RDF_TYPES.sub(_as_type_key, text))[1:-1]
+
+
+def _document(node_lists: Iterable[bytes]) -> bytes:
+    return b'{"@context":' + _CONTEXT + b',"@graph":[' + b",".join(nodes for nodes in node_lists if nodes) + b"]}"
+
+
+def compact_jsonld(triples: Iterable[ox.Triple]) -> bytes:
+    """The triples as one compact JSON-LD document: {"@context": PREFIXES, "@graph": [nodes]}."""
+    return _document([_compact_nodes(triples)])
+
+
+def _subject(line: bytes) -> bytes:
+    return line[: line.index(b"> ") + 1]
+
+
+def _subject_chunks(ntriples: bytes, size: int) -> Iterator[bytes]:
+    """Sorted N-Triples cut into pieces of about `size` bytes, never between two lines of one subject."""
+    start, total = 0, len(ntriples)
+    while start < total:
+        end = ntriples.find(b"\n", min(start + size, total) - 1) + 1 or total  # the end of a line
+        while end < total:
+            last_line = ntriples[max(ntriples.rfind(b"\n", start, end - 1) + 1, start) : end]
+            next_end = ntriples.find(b"\n", end) + 1 or total
+            if _subject(last_line) != _subject(ntriples[end:next_end]):
+                break
+            end = next_end
+        yield ntriples[start:end]
+        start = end
+
+
+def compact_jsonld_from_ntriples(ntriples: bytes, chunk_size: int = 4 << 20) -> bytes:
+    """compact_jsonld of sorted N-Triples, written a few MB at a time.
+
+    The same bytes as one pass, since no subject is split between pieces; only the compact
+    output is held whole, not pyoxigraph's expanded text and its rewritten copies.
+    """
+    return _document(
+        _compact_nodes(quad.triple for quad in ox.parse(chunk, format=ox.RdfFormat.N_TRIPLES))
+        for chunk in _subject_chunks(ntriples, chunk_size)
+    )

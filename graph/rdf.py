@@ -30,7 +30,7 @@ from ..schemas.vocab import (
     scheme_iri,
     source_iri,
 )
-from .jsonld import compact_jsonld
+from .jsonld import compact_jsonld, compact_jsonld_from_ntriples
 
 _TERMS: dict[str, str] = {}
 
@@ -215,4 +215,6 @@ def serialize(ntriples: bytes, extension: str) -> bytes:
     """The graph in one format, in the sorted order of the N-Triples."""
     if EXPORT_FORMATS[extension] == ox.RdfFormat.N_TRIPLES:
         return ntriples
+    if EXPORT_FORMATS[extension] == ox.RdfFormat.JSON_LD:
+        return compact_jsonld_from_ntriples(ntriples)
     return serialize_triples((quad.triple for quad in ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES)), extension)

@@ -7,7 +7,7 @@ import json
 import computekg
 import pyoxigraph as ox
 import pytest
-from computekg.graph.jsonld import compact_jsonld
+from computekg.graph.jsonld import compact_jsonld, compact_jsonld_from_ntriples
 from computekg.schemas.vocab import PREFIXES
 
 
@@ -87,3 +87,11 @@ def test_a_subject_met_again_reads_back_as_one_node() -> None:
     name = ox.NamedNode("https://schema.org/name")
     triples = [ox.Triple(a, name, ox.Literal("A")), ox.Triple(b, name, ox.Literal("B")), ox.Triple(a, name, ox.Literal("A2"))]
     assert triples_of(compact_jsonld(triples), ox.RdfFormat.JSON_LD) == set(triples)
+
+
+@pytest.mark.parametrize("chunk_size", [1, 300, 1 << 20])
+def test_the_export_written_in_pieces_is_the_same_bytes(kg: computekg.KnowledgeGraph, chunk_size: int) -> None:
+    # Size 1 cuts after every subject: a subject's lines must never be split between pieces.
+    whole = compact_jsonld(kg.triples)
+    assert compact_jsonld_from_ntriples(kg.ntriples, chunk_size) == whole
+    assert kg.serialize("jsonld") == whole
