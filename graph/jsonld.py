@@ -53,21 +53,15 @@ def compact_jsonld(triples: Iterable[ox.Triple]) -> bytes:
     return _document([_compact_nodes(triples)])
 
 
-def _subject(line: bytes) -> bytes:
-    return line[: line.index(b"> ") + 1]
-
-
 def _subject_chunks(ntriples: bytes, size: int) -> Iterator[bytes]:
     """Sorted N-Triples cut into pieces of about `size` bytes, never between two lines of one subject."""
     start, total = 0, len(ntriples)
     while start < total:
         end = ntriples.find(b"\n", min(start + size, total) - 1) + 1 or total  # the end of a line
-        while end < total:
-            last_line = ntriples[max(ntriples.rfind(b"\n", start, end - 1) + 1, start) : end]
-            next_end = ntriples.find(b"\n", end) + 1 or total
-            if _subject(last_line) != _subject(ntriples[end:next_end]):
-                break
-            end = next_end
+        last_line = ntriples.rfind(b"\n", start, end - 1) + 1 or start
+        subject = ntriples[last_line : ntriples.index(b"> ", last_line) + 2]  # "<iri> ", as every line of it starts
+        while end < total and ntriples.startswith(subject, end):
+            end = ntriples.find(b"\n", end) + 1 or total
         yield ntriples[start:end]
         start = end
 
