@@ -88,7 +88,7 @@ def load_file(path: Path, kind: str, shown: str, loaded: LoadedRecords) -> None:
         for error in exc.errors():
             loaded.problems.append(Problem(shown, line_of(raw, tuple(error["loc"])), _pydantic_message(error, model)))
         return
-    origin = Origin(shown, raw)
+    origin = Origin(shown, path)
     if record_id in loaded.origins:
         first = loaded.origins[record_id].file
         loaded.problems.append(

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from .yamlio import YamlProblem, read_mapping
 
 
 @dataclass(frozen=True, order=True)
@@ -59,13 +62,35 @@ def show_path(path: Path_) -> str:
 
 @dataclass(frozen=True)
 class Origin:
-    """Where a record came from: its file (as shown to users) and the raw mapping with lines."""
+    """Where a record came from: its file as shown to users, and where it lies on disk.
+
+    The line-marked YAML tree is not kept: it is over half of what a loaded record
+    holds, and only a record with a problem ever needs a line. That record's file is
+    read again, at most once however many problems it has.
+    """
 
     file: str
-    raw: Any
+    path: Path
 
     def problem(self, path: Path_, message: str) -> Problem:
-        return Problem(self.file, line_of(self.raw, path), message)
+        return Problem(self.file, line_of(_line_marked_tree(self.path, _stamp(self.path)), path), message)
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    """What changes when the file does, so an edited file is never placed by a stale tree."""
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return status.st_mtime_ns, status.st_size
+
+
+@lru_cache(maxsize=256)
+def _line_marked_tree(path: Path, stamp: tuple[int, int] | None) -> Any:
+    try:
+        return read_mapping(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, YamlProblem):
+        return None  # gone or broken since it loaded: the problem is still reported, without a line
 
 
 def display_path(path: Path, root: Path) -> str:

@@ -107,6 +107,39 @@ def test_reference_to_missing_record(data_copy: Path) -> None:
     ]
 
 
+def test_problems_found_after_loading_read_the_file_again_once(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Loaded records keep no line-marked YAML tree (over half their memory); a record that a
+    # cross-record rule faults is read again for its lines, once however many problems it has.
+    from computekg.graph import problems as problems_module
+
+    replace(data_copy, DEAL, "- org: bigcloud\n", "- org: bigclod\n")
+    replace(data_copy, DEAL, "- org: labco\n", "- org: labcoo\n")
+    reads: list[str] = []
+    read_mapping = problems_module.read_mapping
+    monkeypatch.setattr(problems_module, "read_mapping", lambda text: reads.append(text) or read_mapping(text))
+    problems_module._line_marked_tree.cache_clear()
+    assert problems_of(data_copy) == [
+        "data/deals/bigcloud-labco-investment-2023.yaml:5: unknown organization 'bigclod': "
+        "add data/organizations/bigclod.yaml or correct the id",
+        "data/deals/bigcloud-labco-investment-2023.yaml:7: unknown organization 'labcoo': "
+        "add data/organizations/labcoo.yaml or correct the id",
+    ]
+    assert len(reads) == 1
+
+
+def test_a_file_edited_after_loading_is_placed_by_its_new_lines(data_copy: Path) -> None:
+    # The tree is cached by the file's size and time: a stale tree would point at the wrong line.
+    from computekg.graph.problems import Origin
+
+    path = data_copy / DEAL
+    origin = Origin("data/" + DEAL, path)
+    assert origin.problem(("parties", 1, "org"), "x").line == 7
+    path.write_text("# a new first line\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    assert origin.problem(("parties", 1, "org"), "x").line == 8
+    path.unlink()
+    assert origin.problem(("parties", 1, "org"), "x").line is None
+
+
 def test_reference_to_record_of_another_kind(data_copy: Path) -> None:
     replace(data_copy, "chips/gpu-x1.yaml", "designer: gpuco", "designer: gpu-x1")
     assert problems_of(data_copy) == [
