@@ -37,6 +37,18 @@ def test_export_round_trips_to_the_same_graph(kg: computekg.KnowledgeGraph, fmt:
     assert isomorphic(parsed, built)
 
 
+def test_ntriples_are_sorted_and_each_triple_is_written_once(kg: computekg.KnowledgeGraph) -> None:
+    lines = kg.serialize("nt").decode().splitlines()
+    assert lines == sorted(set(lines)) and len(lines) == len(kg.triples)
+    # Two confirmed investments between the same pair give the same truthy edge: it must appear once.
+    from computekg.graph.rdf import build_ntriples
+
+    deal = kg["bigcloud-labco-investment-2023"]
+    twin = deal.model_copy(update={"id": "bigcloud-labco-investment-twin"})
+    edge = f"<{ID}bigcloud> <{VOCAB}investsIn> <{ID}labco> .".encode()
+    assert build_ntriples([deal, twin]).count(edge + b"\n") == 1
+
+
 def test_no_blank_nodes(kg: computekg.KnowledgeGraph) -> None:
     assert not any(isinstance(t, ox.BlankNode) for triple in kg.triples for t in (triple.subject, triple.object))
 
