@@ -4,20 +4,25 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from .kg import KnowledgeGraph
-from .rdf import EXPORT_FORMATS
+from .rdf import EXPORT_FORMATS, serialize_pieces
 
 EXPORT_NAME = "computekg"
 
 
-def write_atomic(path: Path, content: bytes) -> None:
+def write_atomic(path: Path, content: bytes | Iterable[bytes]) -> None:
+    """Write `content`, or its pieces one after another (so a large export is never held whole)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(content)
+            if isinstance(content, bytes):
+                stream.write(content)
+            else:
+                stream.writelines(content)
         os.chmod(temporary, 0o644)
         os.replace(temporary, path)
     except BaseException:
@@ -30,6 +35,6 @@ def write_exports(kg: KnowledgeGraph, out_dir: Path) -> list[Path]:
     written = []
     for extension in EXPORT_FORMATS:
         path = out_dir / f"{EXPORT_NAME}.{extension}"
-        write_atomic(path, kg.serialize(extension))
+        write_atomic(path, serialize_pieces(kg.ntriples, extension))
         written.append(path)
     return written

@@ -44,13 +44,20 @@ def _compact_nodes(triples: Iterable[ox.Triple]) -> bytes:
     return _PLAIN_STRING.sub(rb"\1", _RDF_TYPES.sub(_as_type_key, text))[1:-1]
 
 
-def _document(node_lists: Iterable[bytes]) -> bytes:
-    return b'{"@context":' + _CONTEXT + b',"@graph":[' + b",".join(nodes for nodes in node_lists if nodes) + b"]}"
+def _document(node_lists: Iterable[bytes]) -> Iterator[bytes]:
+    """The document's bytes in pieces: a piece per node list, so it can be written without being held whole."""
+    yield b'{"@context":' + _CONTEXT + b',"@graph":['
+    separator = b""
+    for nodes in node_lists:
+        if nodes:
+            yield separator + nodes
+            separator = b","
+    yield b"]}"
 
 
 def compact_jsonld(triples: Iterable[ox.Triple]) -> bytes:
     """The triples as one compact JSON-LD document: {"@context": PREFIXES, "@graph": [nodes]}."""
-    return _document([_compact_nodes(triples)])
+    return b"".join(_document([_compact_nodes(triples)]))
 
 
 def _subject_chunks(ntriples: bytes, size: int) -> Iterator[bytes]:
@@ -66,11 +73,11 @@ def _subject_chunks(ntriples: bytes, size: int) -> Iterator[bytes]:
         start = end
 
 
-def compact_jsonld_from_ntriples(ntriples: bytes, chunk_size: int = 4 << 20) -> bytes:
-    """compact_jsonld of sorted N-Triples, written a few MB at a time.
+def compact_jsonld_pieces(ntriples: bytes, chunk_size: int = 4 << 20) -> Iterator[bytes]:
+    """compact_jsonld of sorted N-Triples, made a few MB at a time and given out in pieces.
 
-    The same bytes as one pass, since no subject is split between pieces; only the compact
-    output is held whole, not pyoxigraph's expanded text and its rewritten copies.
+    The pieces join to the same bytes as one pass, since no subject is split between them;
+    neither pyoxigraph's expanded text nor the whole compact document is ever held.
     """
     return _document(
         _compact_nodes(quad.triple for quad in ox.parse(chunk, format=ox.RdfFormat.N_TRIPLES))

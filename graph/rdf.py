@@ -31,7 +31,7 @@ from ..schemas.vocab import (
     scheme_iri,
     source_iri,
 )
-from .jsonld import compact_jsonld, compact_jsonld_from_ntriples
+from .jsonld import compact_jsonld, compact_jsonld_pieces
 
 _TERMS: dict[str, str] = {}
 
@@ -215,10 +215,17 @@ def serialize_triples(triples: Iterable[ox.Triple], extension: str) -> bytes:
     return ox.serialize(triples, format=fmt, prefixes=None if fmt == ox.RdfFormat.N_TRIPLES else PREFIXES)
 
 
+def serialize_pieces(ntriples: bytes, extension: str) -> Iterator[bytes]:
+    """The graph in one format, in the sorted order of the N-Triples, in pieces to write as they come."""
+    fmt = EXPORT_FORMATS[extension]
+    if fmt == ox.RdfFormat.N_TRIPLES:
+        yield ntriples
+    elif fmt == ox.RdfFormat.JSON_LD:
+        yield from compact_jsonld_pieces(ntriples)
+    else:
+        yield serialize_triples((quad.triple for quad in ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES)), extension)
+
+
 def serialize(ntriples: bytes, extension: str) -> bytes:
     """The graph in one format, in the sorted order of the N-Triples."""
-    if EXPORT_FORMATS[extension] == ox.RdfFormat.N_TRIPLES:
-        return ntriples
-    if EXPORT_FORMATS[extension] == ox.RdfFormat.JSON_LD:
-        return compact_jsonld_from_ntriples(ntriples)
-    return serialize_triples((quad.triple for quad in ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES)), extension)
+    return b"".join(serialize_pieces(ntriples, extension))

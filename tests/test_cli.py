@@ -118,6 +118,10 @@ def test_build_writes_deterministic_exports(tmp_path: Path) -> None:
         assert result.exit_code == 0, result.output
     names = sorted(p.name for p in (tmp_path / "a").iterdir())
     assert names == ["COVERAGE.md", "computekg.jsonld", "computekg.nt", "computekg.ttl"]
+    # The exports are written in pieces; each file is the whole serialization, nothing more.
+    kg = computekg.load(Path(DATA))
+    for extension in ("jsonld", "nt", "ttl"):
+        assert (tmp_path / "a" / f"computekg.{extension}").read_bytes() == kg.serialize(extension)
     for name in names:
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
     pages = sorted(p.relative_to(tmp_path / "site-a") for p in (tmp_path / "site-a").rglob("*") if p.is_file())

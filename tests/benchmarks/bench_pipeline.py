@@ -18,7 +18,8 @@ from typing import TypeVar
 import computekg
 from computekg.graph.check import check
 from computekg.graph.load import collector_paused, load_records
-from computekg.graph.rdf import serialize
+from computekg.graph.export import write_atomic
+from computekg.graph.rdf import serialize_pieces
 
 T = TypeVar("T")
 
@@ -118,8 +119,11 @@ def main(total: int) -> None:
         kg = computekg.KnowledgeGraph(loaded.records)
         ntriples = timed("RDF as sorted N-Triples", lambda: kg.ntriples)
         store = timed("Oxigraph bulk load", lambda: kg.store)
-        turtle = timed("Turtle", lambda: serialize(ntriples, "ttl"))
-        timed("JSON-LD", lambda: serialize(ntriples, "jsonld"))
+        # Written to files as `computekg build` writes them, so no export is held after its step.
+        exports = Path(folder) / "out"
+        turtle = exports / "computekg.ttl"
+        timed("Turtle, written", lambda: write_atomic(turtle, serialize_pieces(ntriples, "ttl")))
+        timed("JSON-LD, written", lambda: write_atomic(exports / "computekg.jsonld", serialize_pieces(ntriples, "jsonld")))
         rows = timed(
             "SPARQL: suppliers by customer count",
             lambda: list(store.query(
@@ -130,7 +134,7 @@ def main(total: int) -> None:
         graph = timed("networkx view", lambda: kg.nx)
         peak = peak_mb()
         count = ntriples.count(b"\n")
-        print(f"{count:,} triples, {len(turtle):,} bytes of Turtle, {len(rows)} rows, "
+        print(f"{count:,} triples, {turtle.stat().st_size:,} bytes of Turtle, {len(rows)} rows, "
               f"{graph.number_of_edges():,} edges; peak memory {peak:,.0f} MB")
 
 
