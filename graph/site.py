@@ -112,6 +112,12 @@ class SiteBuilder:
         for facility in sorted(kg.facilities.values(), key=lambda f: f.id):
             for org in {facility.operator, *facility.owners, *facility.tenants} - {None}:
                 self.facilities_of[org].append(facility)  # type: ignore[index]
+        # `related` holds both ways, whichever deal's file lists it.
+        self.related_of: dict[str, set[str]] = defaultdict(set)
+        for deal in kg.deals.values():
+            for other in deal.related:
+                self.related_of[deal.id].add(other)
+                self.related_of[other].add(deal.id)
         self.children_of: dict[str, list[str]] = defaultdict(list)
         for org in sorted(kg.organizations.values(), key=lambda o: o.id):
             if org.parent:
@@ -148,7 +154,8 @@ class SiteBuilder:
         for org in self.kg.organizations.values():
             self.write_org(org, whole, undirected)
         for deal in self.kg.deals.values():
-            self.write("deal/" + deal.id + ".html", "deal.html", deal=deal, title=deal.name)
+            self.write("deal/" + deal.id + ".html", "deal.html", deal=deal, title=deal.name,
+                       related=sorted(self.related_of[deal.id]))  # fmt: skip
         for chip in self.kg.chips.values():
             self.write("chip/" + chip.id + ".html", "chip.html", chip=chip, title=chip.name, deals=self.deals_about[chip.id])
         for facility in self.kg.facilities.values():

@@ -254,7 +254,8 @@ class Deal(Record):
     quantities: Annotated[list[Quantity], Rdf("ckg:quantity")] = []
     summary: Annotated[Text | None, Rdf("schema:description")] = None
     status_history: Annotated[list[StatusEvent], Rdf("ckg:statusChange"), Field(min_length=1)]
-    related: Annotated[list[DealId], Rdf("ckg:relatedDeal")] = []
+    # A link holds both ways (the RDF gets both triples): list it on either deal.
+    related: Annotated[list[DealId], Rdf("ckg:relatedDeal", inverse="ckg:relatedDeal")] = []
     sources: OptionalSources = []
     sources_checked: SourcesChecked = None
 

@@ -103,6 +103,17 @@ def test_deal_page_shows_parties_history_and_sources(site: Path) -> None:
     assert "report citing anonymous sources" in text
 
 
+def test_related_deals_link_both_ways_whichever_file_lists_them(data_copy: Path, tmp_path: Path) -> None:
+    deal = data_copy / "deals" / "gpuco-labco-chip-supply-2025.yaml"
+    deal.write_text(deal.read_text(encoding="utf-8") + "related:\n- bigcloud-labco-investment-2023\n", encoding="utf-8")
+    out = tmp_path / "site"
+    build_site(computekg.load(data_copy), out)
+    listed = '<h2>Related deals</h2><ul><li><a href="../deal/{}.html">'
+    assert listed.format("bigcloud-labco-investment-2023") in (out / "deal/gpuco-labco-chip-supply-2025.html").read_text()
+    assert listed.format("gpuco-labco-chip-supply-2025") in (out / "deal/bigcloud-labco-investment-2023.html").read_text()
+    assert "Related deals" not in (out / "deal/fabco-gpuco-wafers-2024.html").read_text()
+
+
 def test_pages_say_whether_a_second_reader_checked_the_sources(site: Path) -> None:
     checked = (site / "deal/gpuco-labco-chip-supply-2025.html").read_text()
     assert '<p class="review">Every claim on this page was checked against its sources by a second reader on ' \

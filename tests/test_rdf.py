@@ -49,6 +49,15 @@ def test_ntriples_are_sorted_and_each_triple_is_written_once(kg: computekg.Knowl
     assert build_ntriples([deal, twin]).count(edge + b"\n") == 1
 
 
+def test_a_related_deal_is_related_both_ways(data_copy: Path) -> None:
+    deal = data_copy / "deals" / "gpuco-labco-chip-supply-2025.yaml"
+    deal.write_text(deal.read_text(encoding="utf-8") + "related:\n- bigcloud-labco-investment-2023\n", encoding="utf-8")
+    kg = computekg.load(data_copy)
+    assert ask(kg, "id:gpuco-labco-chip-supply-2025 ckg:relatedDeal id:bigcloud-labco-investment-2023")
+    assert ask(kg, "id:bigcloud-labco-investment-2023 ckg:relatedDeal id:gpuco-labco-chip-supply-2025")
+    assert not ask(kg, "id:fabco-gpuco-wafers-2024 ckg:relatedDeal ?any")
+
+
 def test_no_blank_nodes(kg: computekg.KnowledgeGraph) -> None:
     assert not any(isinstance(t, ox.BlankNode) for triple in kg.triples for t in (triple.subject, triple.object))
 
