@@ -7,7 +7,7 @@ and every problem is reported in one pass.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import date
+from datetime import date, timedelta
 
 from ..schemas.enums import (
     DEAL_STATUS_RANK,
@@ -90,6 +90,15 @@ def check_status_histories(loaded: LoadedRecords) -> Iterator[Problem]:
             else:
                 furthest = event
         for index, event in enumerate(history):
+            newest = max(event.sources, key=lambda source: date_bounds(source.date)[1])
+            # A day's slack: a release's dateline may run a day ahead of its US publication date.
+            if date_bounds(newest.date)[1] + timedelta(days=1) < date_bounds(event.date)[0]:
+                yield origin.problem(
+                    ("status_history", index, "date"),
+                    f"'{event.status}' is dated {event.date}, after every page cited for it was published (the "
+                    f"latest on {newest.date}): a page cannot report what had not yet happened; fix the date or "
+                    "cite the page that reported the change",
+                )
             confirmed = event.status not in UNCONFIRMED_STATUSES and event.status not in ENDED_STATUSES
             if confirmed and all(s.kind == SourceKind.report_citing_anonymous_sources for s in event.sources):
                 yield origin.problem(

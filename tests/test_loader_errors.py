@@ -155,6 +155,24 @@ def test_parent_cycle(data_copy: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("step_date", "reported"),
+    [("'2025-11-19'", True), ("'2025-11'", True), ("'2025-11-20'", False), ("'2025-12'", False), ("'2026'", False)],
+)
+def test_a_change_is_dated_no_later_than_a_page_that_reports_it(data_copy: Path, step_date: str, reported: bool) -> None:
+    # The signed step's only page was published on 2025-11-18; a day's slack allows for datelines.
+    deal = "deals/gpuco-labco-chip-supply-2025.yaml"
+    replace(data_copy, deal, "- status: signed\n  date: '2025-11-18'", f"- status: signed\n  date: {step_date}")
+    if reported:
+        computekg.load(data_copy)
+        return
+    assert problems_of(data_copy) == [
+        f"data/{deal}:29: 'signed' is dated {step_date.strip(chr(39))}, after every page cited for it was published "
+        "(the latest on 2025-11-18): a page cannot report what had not yet happened; fix the date or cite the page "
+        "that reported the change"
+    ]
+
+
 def test_status_history_out_of_time_order(data_copy: Path) -> None:
     replace(data_copy, DEAL, "date: '2024-03-27'\n  sources", "date: '2023-01'\n  sources")
     assert problems_of(data_copy) == [
