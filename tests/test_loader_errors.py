@@ -6,6 +6,8 @@ from pathlib import Path
 
 import computekg
 import pytest
+from computekg.graph import problems as problems_module
+from computekg.graph.problems import Origin
 from helpers import problems_of
 
 LAB = "organizations/labco.yaml"
@@ -110,8 +112,6 @@ def test_reference_to_missing_record(data_copy: Path) -> None:
 def test_problems_found_after_loading_read_the_file_again_once(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Loaded records keep no line-marked YAML tree (over half their memory); a record that a
     # cross-record rule faults is read again for its lines, once however many problems it has.
-    from computekg.graph import problems as problems_module
-
     replace(data_copy, DEAL, "- org: bigcloud\n", "- org: bigclod\n")
     replace(data_copy, DEAL, "- org: labco\n", "- org: labcoo\n")
     reads: list[str] = []
@@ -129,8 +129,6 @@ def test_problems_found_after_loading_read_the_file_again_once(data_copy: Path, 
 
 def test_a_file_edited_after_loading_is_placed_by_its_new_lines(data_copy: Path) -> None:
     # The tree is cached by the file's size and time: a stale tree would point at the wrong line.
-    from computekg.graph.problems import Origin
-
     path = data_copy / DEAL
     origin = Origin("data/" + DEAL, path)
     assert origin.problem(("parties", 1, "org"), "x").line == 7

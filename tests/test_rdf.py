@@ -11,6 +11,7 @@ import computekg
 import pyoxigraph as ox
 import pytest
 import rdflib
+from computekg.graph.rdf import build_ntriples
 from computekg.graph.sparql import to_rdflib
 from computekg.schemas.vocab import ID, VOCAB
 from helpers import FIXTURE_DATA
@@ -41,8 +42,6 @@ def test_ntriples_are_sorted_and_each_triple_is_written_once(kg: computekg.Knowl
     lines = kg.serialize("nt").decode().splitlines()
     assert lines == sorted(set(lines)) and len(lines) == len(kg.triples)
     # Two confirmed investments between the same pair give the same truthy edge: it must appear once.
-    from computekg.graph.rdf import build_ntriples
-
     deal = kg["bigcloud-labco-investment-2023"]
     twin = deal.model_copy(update={"id": "bigcloud-labco-investment-twin"})
     edge = f"<{ID}bigcloud> <{VOCAB}investsIn> <{ID}labco> .".encode()
