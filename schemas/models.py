@@ -34,6 +34,7 @@ from .types import (
     FacilityId,
     HttpsUrl,
     OrgId,
+    PageUrl,
     PartialDate,
     Rdf,
     Slug,
@@ -63,7 +64,7 @@ class Source(Node):
     """Where a claim comes from. The same address is the same source everywhere."""
 
     rdf_class: ClassVar[str] = "ckg:Source"
-    url: Annotated[HttpsUrl, Rdf("schema:url")]
+    url: Annotated[PageUrl, Rdf("schema:url")]
     publisher: Annotated[Text, Rdf("schema:publisher")]
     title: Annotated[Text, Rdf("schema:headline")]
     date: Annotated[PartialDate, Rdf("schema:datePublished")]

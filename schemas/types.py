@@ -106,6 +106,17 @@ def check_https_url(value: str) -> str:
     return value
 
 
+def check_page_url(value: str) -> str:
+    # Some sites still serve pages over plain http; turning such an address into https would cite a page nobody read.
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or " " in value:
+        raise ValueError(
+            f"'{value}' is not a web address: give the page's full address as you read it, starting https:// (or http:// "
+            "where the site serves only that)"
+        )
+    return value
+
+
 def address_words(url: str) -> list[str]:
     """The words of a page's address (path and query, decoded, lowercase): what a title made from it may say."""
     parts = urlsplit(url)
@@ -160,6 +171,7 @@ Day = Annotated[
     Field(json_schema_extra={"pattern": DAY_PATTERN}),
 ]
 HttpsUrl = Annotated[str, AfterValidator(check_https_url), IriValue(), Field(json_schema_extra={"pattern": "^https://"})]
+PageUrl = Annotated[str, AfterValidator(check_page_url), IriValue(), Field(json_schema_extra={"pattern": "^https?://"})]
 Country = Annotated[str, AfterValidator(check_country), Field(json_schema_extra={"pattern": "^[A-Z]{2}$"})]
 WikidataId = Annotated[
     str,

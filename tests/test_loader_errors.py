@@ -203,12 +203,22 @@ def test_claim_without_source(data_copy: Path) -> None:
     ]
 
 
-def test_non_https_source(data_copy: Path) -> None:
-    replace(data_copy, DEAL, "url: https://news.example.org/bigcloud-labco\n", "url: http://news.example.org/bigcloud-labco\n")
+def test_source_address_without_scheme(data_copy: Path) -> None:
+    replace(data_copy, DEAL, "url: https://news.example.org/bigcloud-labco\n", "url: news.example.org/bigcloud-labco\n")
     assert problems_of(data_copy) == [
         "data/deals/bigcloud-labco-investment-2023.yaml:17: status_history[0].sources[0].url: "
-        "'http://news.example.org/bigcloud-labco' is not an https address: give the full https:// address of the page"
+        "'news.example.org/bigcloud-labco' is not a web address: give the page's full address as you read it, "
+        "starting https:// (or http:// where the site serves only that)"
     ]
+
+
+def test_http_source_is_kept_as_read(data_copy: Path) -> None:
+    # A page served only over http is cited at that address, never rewritten to an https one nobody read.
+    replace(data_copy, DEAL, "url: https://news.example.org/bigcloud-labco\n", "url: http://news.example.org/bigcloud-labco\n")
+    kg = computekg.load(data_copy)
+    (source,) = kg.deals["bigcloud-labco-investment-2023"].status_history[0].sources
+    assert source.url == "http://news.example.org/bigcloud-labco"
+    assert b"<http://news.example.org/bigcloud-labco>" in kg.serialize("nt")
 
 
 def test_same_source_described_two_ways(data_copy: Path) -> None:
