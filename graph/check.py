@@ -165,9 +165,19 @@ def _shown(value: object) -> str:
 def check_source_consistency(loaded: LoadedRecords) -> Iterator[Problem]:
     """One address, one description: a source's IRI is its address, so its facts must agree."""
     first_seen: dict[str, tuple[Source, str]] = {}
+    # http:// and https:// of one page would be two sources in the graph, with their claims split between them.
+    address_by_rest: dict[str, tuple[str, str]] = {}
     for records in loaded.records.values():
         for record_id, record in records.items():
             for path, source in sources(record):
+                rest = source.url.split("://", 1)[-1]
+                other, other_file = address_by_rest.setdefault(rest, (source.url, loaded.origins[record_id].file))
+                if other != source.url:
+                    yield loaded.origins[record_id].problem(
+                        (*path, "url"),
+                        f"source {source.url} is cited as {other} in {other_file}: one page has one address, "
+                        "so cite it the way you read it in both places",
+                    )
                 if source.url not in first_seen:
                     first_seen[source.url] = (source, loaded.origins[record_id].file)
                     continue

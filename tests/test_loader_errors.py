@@ -221,6 +221,15 @@ def test_http_source_is_kept_as_read(data_copy: Path) -> None:
     assert b"<http://news.example.org/bigcloud-labco>" in kg.serialize("nt")
 
 
+def test_same_page_cited_as_http_and_https(data_copy: Path) -> None:
+    replace(data_copy, "deals/fabco-gpuco-wafers-2024.yaml", "url: https://news.example.org/gpu-x1", "url: http://news.example.org/gpu-x1")
+    assert problems_of(data_copy) == [
+        "data/deals/fabco-gpuco-wafers-2024.yaml:15: source http://news.example.org/gpu-x1 is cited as "
+        "https://news.example.org/gpu-x1 in data/chips/gpu-x1.yaml: one page has one address, so cite it the way you read it "
+        "in both places"
+    ]
+
+
 def test_same_source_described_two_ways(data_copy: Path) -> None:
     replace(data_copy, "deals/fabco-gpuco-wafers-2024.yaml", "title: GPUCo unveils the X1", "title: GPUCo shows X1")
     assert problems_of(data_copy) == [
