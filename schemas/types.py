@@ -99,17 +99,20 @@ def check_day(value: str) -> str:
     return value
 
 
-def check_https_url(value: str) -> str:
+def _is_web_address(value: str, schemes: tuple[str, ...]) -> bool:
     parts = urlsplit(value)
-    if parts.scheme != "https" or not parts.netloc or " " in value:
+    return parts.scheme in schemes and bool(parts.netloc) and " " not in value
+
+
+def check_https_url(value: str) -> str:
+    if not _is_web_address(value, ("https",)):
         raise ValueError(f"'{value}' is not an https address: give the full https:// address of the page")
     return value
 
 
 def check_page_url(value: str) -> str:
     # Some sites still serve pages over plain http; turning such an address into https would cite a page nobody read.
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.netloc or " " in value:
+    if not _is_web_address(value, ("http", "https")):
         raise ValueError(
             f"'{value}' is not a web address: give the page's full address as you read it, starting https:// (or http:// "
             "where the site serves only that)"
