@@ -164,27 +164,27 @@ def _shown(value: object) -> str:
 
 def check_source_consistency(loaded: LoadedRecords) -> Iterator[Problem]:
     """One address, one description: a source's IRI is its address, so its facts must agree."""
+    # Keyed by the address without its scheme: http:// and https:// of one page are one page, and
+    # two addresses for it would make two sources in the graph with its claims split between them.
     first_seen: dict[str, tuple[Source, str]] = {}
-    # http:// and https:// of one page would be two sources in the graph, with their claims split between them.
-    address_by_rest: dict[str, tuple[str, str]] = {}
     for records in loaded.records.values():
         for record_id, record in records.items():
+            origin = loaded.origins[record_id]
             for path, source in sources(record):
-                rest = source.url.split("://", 1)[-1]
-                other, other_file = address_by_rest.setdefault(rest, (source.url, loaded.origins[record_id].file))
-                if other != source.url:
-                    yield loaded.origins[record_id].problem(
+                page = source.url.split("://", 1)[-1]
+                if page not in first_seen:
+                    first_seen[page] = (source, origin.file)
+                    continue
+                known, where = first_seen[page]
+                if known.url != source.url:
+                    yield origin.problem(
                         (*path, "url"),
-                        f"source {source.url} is cited as {other} in {other_file}: one page has one address, "
+                        f"source {source.url} is cited as {known.url} in {where}: one page has one address, "
                         "so cite it the way you read it in both places",
                     )
-                if source.url not in first_seen:
-                    first_seen[source.url] = (source, loaded.origins[record_id].file)
-                    continue
-                known, where = first_seen[source.url]
                 for name in ("publisher", "title", "title_from_url", "date", "kind"):
                     if getattr(known, name) != getattr(source, name):
-                        yield loaded.origins[record_id].problem(
+                        yield origin.problem(
                             (*path, name),
                             f"source {source.url} has {name} {_shown(getattr(source, name))} here but "
                             f"{_shown(getattr(known, name))} in {where}: make them the same",
