@@ -165,27 +165,39 @@ def test_every_figure_and_status_change_is_quoted(record) -> None:
     assert unquoted == [], f"data/{record.kind}/{record.id}.yaml: add a quote stating the claim to one source of {unquoted}"
 
 
-# How a name says a claim is a report, not a fact: "reportedly", "reported to", "rumoured", "per <analyst>".
-REPORTED = re.compile(r"(?i:\breport(ed|edly|s)?\b|\brumou?r)|\bper [A-Z]")
+# How a name says a claim is a report, not a fact: "reportedly", "reported to", "rumoured", "per <analyst>",
+# or that what was reported is talks.
+REPORTED = re.compile(r"(?i:\breport(ed|edly|s)?\b|\brumou?r|\btalks\b|\bnegotiat)|\bper [A-Z]")
+
+
+def _rests_on_reports(deal) -> bool:
+    """Only ever rumoured, or every step sourced only by pages resting on unnamed people."""
+    steps = deal.status_history
+    return {step.status for step in steps} == {"rumored"} or all(
+        source.kind == "report_citing_anonymous_sources" for step in steps for source in step.sources
+    )
 
 
 @pytest.mark.parametrize("deal", LOADED.records["deals"].values(), ids=lambda d: d.id)
-def test_a_rumour_is_named_as_one(deal) -> None:
-    # Graph labels and query results show a deal's name without its status, so the name itself must not
-    # turn a rumour into a fact.
-    if {step.status for step in deal.status_history} == {"rumored"}:
+def test_a_report_is_named_as_one(deal) -> None:
+    # Graph labels and query results show a deal's name without its status or sources, so the name itself
+    # must not turn a rumour into a fact.
+    if _rests_on_reports(deal):
         assert REPORTED.search(deal.name), (
-            f"data/deals/{deal.id}.yaml: the deal is only rumoured but its name {deal.name!r} states it as fact: "
-            "say 'reportedly' (or whose report it is) in the name"
+            f"data/deals/{deal.id}.yaml: the deal rests only on reports but its name {deal.name!r} states it as fact: "
+            "say 'reportedly' (or whose report it is, or that it is talks) in the name"
         )
 
 
-def test_a_rumour_name_is_recognised() -> None:
+def test_a_reported_name_is_recognised() -> None:
     # The pattern itself, on names a curator would write: attributed ones pass, bare facts do not.
     assert all(REPORTED.search(name) for name in (
         "Nvidia reportedly orders CoWoS", "Alchip reported to win Trainium3", "Rumoured order", "GB200 orders, per Ming-Chi Kuo",
+        "Oracle in talks with Meta", "SK hynix negotiates a supply deal",
     ))
-    assert not any(REPORTED.search(name) for name in ("Baidu orders Ascend chips", "Nvidia supports the Reporters Guild", "per cent"))
+    assert not any(REPORTED.search(name) for name in (
+        "Baidu orders Ascend chips", "Nvidia supports the Reporters Guild", "per cent", "Talksoft buys a chip firm",
+    ))
 
 
 def test_coverage_statement_is_current() -> None:
