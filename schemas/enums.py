@@ -104,7 +104,8 @@ class PartyRole(Vocabulary):
     investor = "investor"
     investee = "investee"
     acquirer = "acquirer"
-    target = "target"
+    target = "target"  # the company, stake or site bought
+    seller = "seller"  # who sold the target: a parent, a fund, the owner of a site
     licensor = "licensor"
     licensee = "licensee"
     developer = "developer"  # builds a data centre

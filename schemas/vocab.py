@@ -84,6 +84,7 @@ PROJECTIONS: tuple[Projection, ...] = (
     _p("investor", "investee", "ckg:investsIn", "invests in"),
     _p("lender", "borrower", "ckg:lendsTo", "lends to"),
     _p("acquirer", "target", "ckg:acquired", "acquired"),
+    _p("seller", "acquirer", "ckg:soldTo", "sold to"),
     _p("licensor", "licensee", "ckg:licensesTo", "licenses to"),
     _p("grantor", "grantee", "ckg:grantsTo", "grants funds to"),
     _p("partner", "partner", "ckg:partnersWith", "partners with"),

@@ -168,6 +168,39 @@ def test_truthy_edges_follow_roles_and_status(kg: computekg.KnowledgeGraph) -> N
     assert ask(kg, "id:fabco-gpuco-wafers-2024 ckg:currentStatus ckg:DealStatus.cancelled")
 
 
+ACQUISITION = """\
+name: BigCloud buys MemCo from FabCo
+deal_type: acquisition
+parties:
+- org: bigcloud
+  role: acquirer
+- org: memco
+  role: target
+- org: fabco
+  role: seller
+status_history:
+- status: signed
+  date: '2025-02-03'
+  sources:
+  - url: https://news.example.org/bigcloud-memco
+    publisher: Example News
+    title: BigCloud agrees to buy MemCo from FabCo
+    date: '2025-02-03'
+    kind: press_release
+"""
+
+
+def test_a_seller_sells_to_the_acquirer(data_copy: Path) -> None:
+    (data_copy / "deals" / "bigcloud-memco-acquisition-2025.yaml").write_text(ACQUISITION, encoding="utf-8")
+    kg = computekg.load(data_copy)
+    assert ask(kg, "id:bigcloud ckg:acquired id:memco")
+    assert ask(kg, "id:fabco ckg:soldTo id:bigcloud")
+    # The seller sold the target, it did not buy it, and the target sold nothing.
+    assert not ask(kg, "id:fabco ckg:acquired ?any")
+    assert not ask(kg, "id:memco ckg:soldTo ?any")
+    assert ask(kg, "?p ckg:organization id:fabco ; ckg:role ckg:PartyRole.seller")
+
+
 def test_concept_schemes_are_in_the_graph(kg: computekg.KnowledgeGraph) -> None:
     rows = kg.query("SELECT ?label WHERE { ckg:DealStatus.in_talks skos:prefLabel ?label ; skos:inScheme ckg:DealStatus }")
     assert [str(r[0]) for r in rows] == ["in talks"]
