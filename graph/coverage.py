@@ -18,7 +18,7 @@ from ..schemas.enums import (
     SourceKind,
 )
 from ..schemas.introspect import sourced_claims, sources
-from ..schemas.models import Deal
+from ..schemas.models import Deal, Source
 from ..schemas.types import date_bounds
 from .kg import KnowledgeGraph
 from .stats import compute_stats
@@ -67,6 +67,26 @@ def quiet_open_deals(deals: Iterable[Deal], quiet_for: timedelta = timedelta(day
     return quiet, still_open, newest
 
 
+def _only_digests(sources: Iterable[Source]) -> bool:
+    kinds = [s.kind for s in sources]
+    return bool(kinds) and all(kind == SourceKind.digest for kind in kinds)
+
+
+def rests_on_digests(deal: Deal) -> bool:
+    """Whether a status change, or a figure, of the deal is stated only by digests.
+
+    A figure is its number, unit and scope: when one page hedges it ("about $2.65 billion") and a
+    digest gives it bare, the two wordings are two entries, but the number still rests on the
+    reporting page, so only a number no reporting page gives counts.
+    """
+    if any(_only_digests(change.sources) for change in deal.status_history):
+        return True
+    by_figure: dict[tuple[object, ...], list[Source]] = {}
+    for q in deal.quantities:
+        by_figure.setdefault((q.unit, q.value, q.min, q.max, q.per, q.product), []).extend(q.sources)
+    return any(_only_digests(cited) for cited in by_figure.values())
+
+
 def _checked_counts(kg: KnowledgeGraph) -> dict[str, tuple[int, int]]:
     groups = {"deals": kg.deals, "chips": kg.chips, "facilities": kg.facilities, "organizations": kg.organizations}
     return {kind: (sum(r.sources_checked is not None for r in records.values()), len(records)) for kind, records in groups.items()}
@@ -80,9 +100,7 @@ def coverage_markdown(kg: KnowledgeGraph) -> str:
         all(s.kind == SourceKind.report_citing_anonymous_sources for e in d.status_history for s in e.sources) for d in deals
     )
     unconfirmed = sum(d.status in UNCONFIRMED_STATUSES for d in deals)
-    digest_only = sum(
-        any(c.sources and all(s.kind == SourceKind.digest for s in c.sources) for _, c in sourced_claims(d)) for d in deals
-    )
+    digest_only = sum(rests_on_digests(d) for d in deals)
     claims = [claim for record in kg.records() for _, claim in sourced_claims(record)]
     primary_claims = sum(any(s.kind in PRIMARY_SOURCE_KINDS for s in claim.sources) for claim in claims)
     without_figures = sum(not d.quantities for d in deals)

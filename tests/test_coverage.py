@@ -79,3 +79,26 @@ def test_no_deals_means_nothing_is_quiet() -> None:
 )
 def test_a_share_reads_100_or_0_percent_only_when_it_is(count: int, size: int, text: str) -> None:
     assert share_of(count, size) == text
+
+
+def _cited_by(kind: str, deal: Deal):
+    source = deal.status_history[0].sources[0]
+    return source.model_copy(update={"kind": kind, "url": f"{source.url}-{kind}"})
+
+
+def test_a_figure_rests_on_digests_only_when_no_report_gives_its_number() -> None:
+    from computekg.graph.coverage import rests_on_digests
+    from computekg.schemas.models import Quantity
+
+    deal = _fixture_deals()["bigcloud-labco-investment-2023"]
+    report, digest = _cited_by("news_report", deal), _cited_by("digest", deal)
+    hedged = Quantity(unit="usd", value=4e9, qualifier="approximately", sources=[report])
+    bare_in_a_digest = Quantity(unit="usd", value=4e9, sources=[digest])
+    assert not rests_on_digests(deal.model_copy(update={"quantities": [hedged, bare_in_a_digest]}))
+    # Another number, or the same number counted per year, is another figure: a digest alone states it.
+    for other in (Quantity(unit="usd", value=5e9, sources=[digest]), Quantity(unit="usd", value=4e9, per="year", sources=[digest])):
+        assert rests_on_digests(deal.model_copy(update={"quantities": [hedged, other]}))
+    # A status change cited only by digests counts, whatever the figures.
+    only_digest_step = deal.status_history[0].model_copy(update={"sources": [digest]})
+    assert rests_on_digests(deal.model_copy(update={"quantities": [hedged], "status_history": [only_digest_step]}))
+    assert not rests_on_digests(deal.model_copy(update={"quantities": [hedged]}))
