@@ -67,6 +67,11 @@ def quiet_open_deals(deals: Iterable[Deal], quiet_for: timedelta = timedelta(day
     return quiet, still_open, newest
 
 
+def rests_on_anonymous_sources(deal: Deal) -> bool:
+    """Whether every page cited for every status change of the deal rests on unnamed people."""
+    return all(s.kind == SourceKind.report_citing_anonymous_sources for e in deal.status_history for s in e.sources)
+
+
 def _only_digests(sources: Iterable[Source]) -> bool:
     kinds = [s.kind for s in sources]
     return bool(kinds) and all(kind == SourceKind.digest for kind in kinds)
@@ -96,9 +101,7 @@ def coverage_markdown(kg: KnowledgeGraph) -> str:
     stats = compute_stats(kg)
     deals = list(kg.deals.values())
     primary = sum(_has_primary(d) for d in deals)
-    anonymous_only = sum(
-        all(s.kind == SourceKind.report_citing_anonymous_sources for e in d.status_history for s in e.sources) for d in deals
-    )
+    anonymous_only = sum(rests_on_anonymous_sources(d) for d in deals)
     unconfirmed = sum(d.status in UNCONFIRMED_STATUSES for d in deals)
     digest_only = sum(rests_on_digests(d) for d in deals)
     claims = [claim for record in kg.records() for _, claim in sourced_claims(record)]

@@ -14,6 +14,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 import computekg
 import pytest
+from computekg.graph.coverage import rests_on_anonymous_sources
 from computekg.graph.fmt import canonical_text
 from computekg.graph.load import load_records
 from computekg.graph.names import normalize_name
@@ -172,10 +173,7 @@ REPORTED = re.compile(r"(?i:\breport(ed|edly|s)?\b|\brumou?r|\btalks\b|\bnegotia
 
 def _rests_on_reports(deal) -> bool:
     """Only ever rumoured, or every step sourced only by pages resting on unnamed people."""
-    steps = deal.status_history
-    return {step.status for step in steps} == {"rumored"} or all(
-        source.kind == "report_citing_anonymous_sources" for step in steps for source in step.sources
-    )
+    return {step.status for step in deal.status_history} == {"rumored"} or rests_on_anonymous_sources(deal)
 
 
 @pytest.mark.parametrize("deal", LOADED.records["deals"].values(), ids=lambda d: d.id)
