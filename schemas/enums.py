@@ -112,6 +112,7 @@ class PartyRole(Vocabulary):
     operator = "operator"
     lender = "lender"
     borrower = "borrower"
+    arranger = "arranger"  # arranges or underwrites another's financing: an offering's underwriters, a loan's arranger
     grantor = "grantor"
     grantee = "grantee"
     partner = "partner"

@@ -83,6 +83,8 @@ PROJECTIONS: tuple[Projection, ...] = (
     _p("developer", "operator", "ckg:buildsFor", "builds data centres for"),
     _p("investor", "investee", "ckg:investsIn", "invests in"),
     _p("lender", "borrower", "ckg:lendsTo", "lends to"),
+    _p("arranger", "borrower", "ckg:arrangesFinancingFor", "arranges financing for"),
+    _p("arranger", "investee", "ckg:arrangesFinancingFor", "arranges financing for"),
     _p("acquirer", "target", "ckg:acquired", "acquired"),
     _p("seller", "acquirer", "ckg:soldTo", "sold to"),
     _p("licensor", "licensee", "ckg:licensesTo", "licenses to"),

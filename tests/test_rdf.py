@@ -201,6 +201,38 @@ def test_a_seller_sells_to_the_acquirer(data_copy: Path) -> None:
     assert ask(kg, "?p ckg:organization id:fabco ; ckg:role ckg:PartyRole.seller")
 
 
+OFFERING = """\
+name: LabCo lists its shares, underwritten by BigCloud
+deal_type: investment
+parties:
+- org: labco
+  role: investee
+- org: bigcloud
+  role: arranger
+  note: Lead underwriter.
+status_history:
+- status: completed
+  date: '2025-05-06'
+  sources:
+  - url: https://news.example.org/labco-ipo
+    publisher: Example News
+    title: LabCo shares open on the exchange
+    date: '2025-05-06'
+    kind: news_report
+"""
+
+
+def test_an_underwriter_arranges_financing_without_investing(data_copy: Path) -> None:
+    (data_copy / "deals" / "labco-ipo-2025.yaml").write_text(OFFERING, encoding="utf-8")
+    kg = computekg.load(data_copy)
+    assert ask(kg, "id:bigcloud ckg:arrangesFinancingFor id:labco")
+    # An underwriter is not an investor, and the issuer arranges nothing.
+    assert not ask(kg, "id:labco-ipo-2025 ckg:party [ ckg:organization id:bigcloud ; ckg:role ckg:PartyRole.investor ]")
+    assert not ask(kg, "id:labco ckg:arrangesFinancingFor ?any")
+    ontology = rdflib.Graph().parse(ONTOLOGY)
+    assert str(ontology.value(CKG.arrangesFinancingFor, rdflib.RDFS.label)) == "arranges financing for"
+
+
 def test_concept_schemes_are_in_the_graph(kg: computekg.KnowledgeGraph) -> None:
     rows = kg.query("SELECT ?label WHERE { ckg:DealStatus.in_talks skos:prefLabel ?label ; skos:inScheme ckg:DealStatus }")
     assert [str(r[0]) for r in rows] == ["in talks"]
