@@ -185,7 +185,8 @@ class Unit(Vocabulary):
     gw = "gw"
     mw = "mw"
     chips = "chips"  # count of accelerators (name them with `product`)
-    wafers_per_month = "wafers_per_month"
+    wafers_per_month = "wafers_per_month"  # capacity
+    wafers = "wafers"  # a count: an order or a year's allotment, not a monthly rate
     percent = "percent"  # an equity stake
     shares = "shares"
     years = "years"  # the term of a contract

@@ -180,3 +180,13 @@ def test_figures_read_as_reported() -> None:
     assert quantity_text(Quantity(unit="krw", value=2.1e10)) == "21 billion KRW"
     assert quantity_text(Quantity(unit="gw", min=1, max=3, per="year")) == "1 to 3 GW per year"
     assert quantity_text(Quantity(unit="chips", value=260000, qualifier="approximately")) == "about 260,000 chips"
+    assert quantity_text(Quantity(unit="wafers", value=10000, per="year")) == "10,000 wafers per year"
+
+
+def test_every_unit_but_a_currency_has_a_written_label() -> None:
+    from computekg.graph.site import UNIT_LABELS
+    from computekg.schemas.enums import Unit
+
+    # Currencies print as their ISO 4217 code; anything else needs a label, or it would print as "WAFERS".
+    unlabelled = [u.value for u in Unit if u.value not in UNIT_LABELS and not (len(u.value) == 3 and u.value.isalpha())]
+    assert unlabelled == []
