@@ -11,6 +11,7 @@ import computekg
 import pyoxigraph as ox
 import pytest
 import rdflib
+import yaml
 from computekg.graph.rdf import build_ntriples
 from computekg.graph.sparql import to_rdflib
 from computekg.schemas.vocab import ID, VOCAB
@@ -168,30 +169,21 @@ def test_truthy_edges_follow_roles_and_status(kg: computekg.KnowledgeGraph) -> N
     assert ask(kg, "id:fabco-gpuco-wafers-2024 ckg:currentStatus ckg:DealStatus.cancelled")
 
 
-ACQUISITION = """\
-name: BigCloud buys MemCo from FabCo
-deal_type: acquisition
-parties:
-- org: bigcloud
-  role: acquirer
-- org: memco
-  role: target
-- org: fabco
-  role: seller
-status_history:
-- status: signed
-  date: '2025-02-03'
-  sources:
-  - url: https://news.example.org/bigcloud-memco
-    publisher: Example News
-    title: BigCloud agrees to buy MemCo from FabCo
-    date: '2025-02-03'
-    kind: press_release
-"""
+def write_one_step_deal(data_dir: Path, deal_id: str, deal_type: str, roles: dict[str, str], status: str, date: str) -> None:
+    """A minimal deal record: the given parties and roles, one sourced status step."""
+    source = {"url": f"https://news.example.org/{deal_id}", "publisher": "Example News", "title": f"Report on {deal_id}", "date": date, "kind": "news_report"}
+    record = {
+        "name": deal_id,
+        "deal_type": deal_type,
+        "parties": [{"org": org, "role": role} for org, role in roles.items()],
+        "status_history": [{"status": status, "date": date, "sources": [source]}],
+    }
+    (data_dir / "deals" / f"{deal_id}.yaml").write_text(yaml.safe_dump(record, sort_keys=False), encoding="utf-8")
 
 
 def test_a_seller_sells_to_the_acquirer(data_copy: Path) -> None:
-    (data_copy / "deals" / "bigcloud-memco-acquisition-2025.yaml").write_text(ACQUISITION, encoding="utf-8")
+    roles = {"bigcloud": "acquirer", "memco": "target", "fabco": "seller"}
+    write_one_step_deal(data_copy, "bigcloud-memco-acquisition-2025", "acquisition", roles, "signed", "2025-02-03")
     kg = computekg.load(data_copy)
     assert ask(kg, "id:bigcloud ckg:acquired id:memco")
     assert ask(kg, "id:fabco ckg:soldTo id:bigcloud")
@@ -201,29 +193,8 @@ def test_a_seller_sells_to_the_acquirer(data_copy: Path) -> None:
     assert ask(kg, "?p ckg:organization id:fabco ; ckg:role ckg:PartyRole.seller")
 
 
-OFFERING = """\
-name: LabCo lists its shares, underwritten by BigCloud
-deal_type: investment
-parties:
-- org: labco
-  role: investee
-- org: bigcloud
-  role: arranger
-  note: Lead underwriter.
-status_history:
-- status: completed
-  date: '2025-05-06'
-  sources:
-  - url: https://news.example.org/labco-ipo
-    publisher: Example News
-    title: LabCo shares open on the exchange
-    date: '2025-05-06'
-    kind: news_report
-"""
-
-
 def test_an_underwriter_arranges_financing_without_investing(data_copy: Path) -> None:
-    (data_copy / "deals" / "labco-ipo-2025.yaml").write_text(OFFERING, encoding="utf-8")
+    write_one_step_deal(data_copy, "labco-ipo-2025", "investment", {"labco": "investee", "bigcloud": "arranger"}, "completed", "2025-05-06")
     kg = computekg.load(data_copy)
     assert ask(kg, "id:bigcloud ckg:arrangesFinancingFor id:labco")
     # An underwriter is not an investor, and the issuer arranges nothing.
