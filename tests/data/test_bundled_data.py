@@ -15,11 +15,13 @@ from urllib.parse import parse_qsl, urlsplit
 import computekg
 import pytest
 from computekg.graph.coverage import rests_on_anonymous_sources
+from computekg.graph.figures import figure_is_quoted
 from computekg.graph.fmt import canonical_text
 from computekg.graph.load import load_records
 from computekg.graph.names import normalize_name
 from computekg.graph.problems import show_path
 from computekg.schemas.introspect import sourced_claims, sources
+from computekg.schemas.models import Quantity
 
 DATA = computekg.BUNDLED_DATA
 LOADED = load_records(DATA)
@@ -164,6 +166,18 @@ def test_every_figure_and_status_change_is_quoted(record) -> None:
     # A reader should see the words a claim rests on without opening every page.
     unquoted = [show_path(where) for where, claim in sourced_claims(record) if not any(s.quote for s in claim.sources)]
     assert unquoted == [], f"data/{record.kind}/{record.id}.yaml: add a quote stating the claim to one source of {unquoted}"
+
+
+@pytest.mark.parametrize("record", [*LOADED.records["deals"].values(), *LOADED.records["facilities"].values()], ids=lambda r: r.id)
+def test_every_figure_is_stated_in_one_of_its_quotes(record) -> None:
+    # A quote under a figure that gives no such number shows the reader nothing the figure rests on.
+    unstated = [
+        show_path(where) for where, claim in sourced_claims(record) if isinstance(claim, Quantity) and not figure_is_quoted(claim)
+    ]
+    assert unstated == [], (
+        f"data/{record.kind}/{record.id}.yaml: no quote of {unstated} gives its figure; quote the page's words "
+        "that state the number (its sentence or its headline), or correct the figure to what the quote says"
+    )
 
 
 # How a name says a claim is a report, not a fact: "reportedly", "reported to", "rumoured", "per <analyst>",

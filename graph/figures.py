@@ -1,0 +1,79 @@
+"""Which numbers a quote states, so a figure can be checked against the words it rests on.
+
+Sources write figures in many ways: "$1.5 billion", "1,500MW", "9,9 Milliarden Euro",
+"6억9,300만 달러", "¥40 млрд", "half a trillion dollars", "a seven-year contract", "為期四年".
+`states(value, quote)` reads every number a quote may mean, scaled by the word after it,
+and says whether one of them is the recorded value. It reads generously (1.500 may be
+one and a half or fifteen hundred): it exists to catch a quote that gives no such figure
+at all, not to parse prose exactly.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..schemas.models import Quantity
+
+# A scale word after a number, in the languages the cited pages use; matched case-insensitively.
+SCALES = {
+    "thousand": 1e3, "k": 1e3, "тыс": 1e3, "千": 1e3, "천": 1e3,
+    "million": 1e6, "millions": 1e6, "millionen": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "mil": 1e6, "млн": 1e6,
+    "milioni": 1e6, "millones": 1e6, "milhões": 1e6, "mio": 1e6, "百万": 1e6,
+    "billion": 1e9, "billions": 1e9, "bn": 1e9, "b": 1e9, "bln": 1e9, "млрд": 1e9, "milliard": 1e9, "milliards": 1e9,
+    "milliarden": 1e9, "miliardi": 1e9, "mrd": 1e9, "bilhões": 1e9, "अरब": 1e9,
+    "trillion": 1e12, "tn": 1e12, "трлн": 1e12,
+    "lakh": 1e5, "crore": 1e7, "करोड़": 1e7,
+    "万": 1e4, "萬": 1e4, "만": 1e4, "億": 1e8, "亿": 1e8, "억": 1e8, "兆": 1e12, "조": 1e12,
+}  # fmt: skip
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "fifty": 50,
+    "hundred": 100, "half a": 0.5, "half": 0.5, "decade": 10,
+}  # fmt: skip
+CJK_DIGITS = "一二三四五六七八九十"
+TOLERANCE = 0.006  # "$1.2 billion" for 1,208,000,000 is a rounding, not another figure
+
+_SCALE = "|".join(sorted((re.escape(word) for word in SCALES), key=len, reverse=True))
+_DIGITS = r"\d+(?:[.,\s]\d+)*"
+# A scale counts only as a whole word: the "m" of "MW" is not a million.
+_NUMBER = re.compile(rf"({_DIGITS})(?:\s*-?\s*({_SCALE})(?![a-z]))?", re.IGNORECASE)
+_WORD = re.compile(rf"\b({'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})(?:[\s-]+({_SCALE})(?![a-z]))?\b", re.IGNORECASE)
+# East Asian figures written in two parts: 1조4590억 (1.459 trillion), 6억9,300만 (693 million), 1만5000 (15,000).
+_TWO_PARTS = re.compile(r"(\d[\d,.]*)\s*(조|兆|억|億|亿|만|萬|万)\s*(\d[\d,.]*)\s*(억|億|亿|만|萬|万)?")
+
+
+def readings(digits: str) -> set[float]:
+    """Every value written digits may mean: "1,500", "1.500" and "1 500" as fifteen hundred, "1,5" as one and a half."""
+    compact = digits.replace(" ", "")
+    found = set()
+    for text in (compact.replace(",", ""), compact.replace(".", "").replace(",", "."), compact.replace(",", ".")):
+        try:
+            found.add(float(text))
+        except ValueError:
+            continue
+    return found
+
+
+def numbers_in(quote: str) -> set[float]:
+    text = quote.replace("\u00a0", " ").replace("\u202f", " ")
+    found = {float(CJK_DIGITS.index(char) + 1) for char in text if char in CJK_DIGITS}
+    for match in _TWO_PARTS.finditer(text):
+        high, low = SCALES[match.group(2)], SCALES.get(match.group(4) or "", 1)
+        found |= {a * high + b * low for a in readings(match.group(1)) for b in readings(match.group(3))}
+    for match in _NUMBER.finditer(text):
+        scale = SCALES.get((match.group(2) or "").lower(), 1)
+        found |= {n * factor for n in readings(match.group(1)) for factor in (1, scale)}
+    for match in _WORD.finditer(text):
+        number = NUMBER_WORDS[match.group(1).lower()]
+        found |= {number, number * SCALES.get((match.group(2) or "").lower(), 1)}
+    return found
+
+
+def states(value: float, quote: str) -> bool:
+    return any(abs(number - value) <= abs(value) * TOLERANCE for number in numbers_in(quote))
+
+
+def figure_is_quoted(quantity: Quantity) -> bool:
+    """True when one of the figure's quotes states its value, or either end of its range."""
+    values = [v for v in (quantity.value, quantity.min, quantity.max) if v is not None]
+    return any(states(value, source.quote) for value in values for source in quantity.sources if source.quote)
