@@ -32,6 +32,7 @@ NUMBER_WORDS = {
 }  # fmt: skip
 CJK_DIGITS = "一二三四五六七八九十"
 TOLERANCE = 0.006  # "$1.2 billion" for 1,208,000,000 is a rounding, not another figure
+NEAR = 45  # characters either side of a number in which its qualifier is looked for
 
 _SCALE = "|".join(sorted((re.escape(word) for word in SCALES), key=len, reverse=True))
 _DIGITS = r"\d+(?:[.,\s]\d+)*"
@@ -61,19 +62,83 @@ def numbers_in(quote: str) -> set[float]:
         high, low = SCALES[match.group(2)], SCALES.get(match.group(4) or "", 1)
         found |= {a * high + b * low for a in readings(match.group(1)) for b in readings(match.group(3))}
     for match in _NUMBER.finditer(text):
-        scale = SCALES.get((match.group(2) or "").lower(), 1)
-        found |= {n * factor for n in readings(match.group(1)) for factor in (1, scale)}
+        found |= _values(match)
     for match in _WORD.finditer(text):
         number = NUMBER_WORDS[match.group(1).lower()]
         found |= {number, number * SCALES.get((match.group(2) or "").lower(), 1)}
     return found
 
 
+def _values(match: re.Match[str]) -> set[float]:
+    """The values of one written number, with and without the scale word after it."""
+    scale = SCALES.get((match.group(2) or "").lower(), 1)
+    return {n * factor for n in readings(match.group(1)) for factor in (1, scale)}
+
+
+def _close(number: float, value: float) -> bool:
+    return abs(number - value) <= abs(value) * TOLERANCE
+
+
 def states(value: float, quote: str) -> bool:
-    return any(abs(number - value) <= abs(value) * TOLERANCE for number in numbers_in(quote))
+    return any(_close(number, value) for number in numbers_in(quote))
 
 
 def figure_is_quoted(quantity: Quantity) -> bool:
     """True when one of the figure's quotes states its value, or either end of its range."""
     values = [v for v in (quantity.value, quantity.min, quantity.max) if v is not None]
     return any(states(value, source.quote) for value in values for source in quantity.sources if source.quote)
+
+
+# Words by which a page qualifies a figure, in the languages the cited pages use. A figure's
+# qualifier must be worded in one of its quotes: "up to 1 GW" is not "1 GW", nor "about $2bn" "$2bn".
+QUALIFIER_WORDS = {
+    "up_to": (
+        r"up to|upto|as much as|as many as|as high as|not more than|no more than|maximum|ceiling|capped"
+        r"|could (?:grow|rise|reach|scale)|potentially rising|rising to|scale to|scale up to|eventually"
+        r"|至多|最多|最高|最大|上限|까지|최대|bis zu|jusqu|hasta|fino a|до\b|तक"
+    ),
+    "approximately": (
+        r"about|approx|around|roughly|nearly|almost|some\b|close to|near\b|circa|estimated|~"
+        r"|约|約|近|左右|약|가량|정도|규모|environ|près de|rund|etwa|ungefähr|около|почти|порядка|करीब|लगभग"
+        r"|cerca|aproximadamente|intorno"
+    ),
+    "more_than": (
+        r"more than|over\b|above|exceed|upwards? of|in excess|north of|beyond|surpass|\+"
+        r"|超过|超|逾|余|多|이상|넘|plus de|au-delà|über|mehr als|более|свыше|больше|से अधिक|mais de|más de|oltre"
+    ),
+    "at_least": r"at least|minimum|no less than|not less than|or more|or greater|不少于|至少|以上|최소|이상|au moins|mindestens|не менее|как минимум|pelo menos|al menos|almeno",
+}  # fmt: skip
+_QUALIFIER_PATTERNS = {name: re.compile(words, re.IGNORECASE) for name, words in QUALIFIER_WORDS.items()}
+
+
+# A qualifier written just before a number ("up to $5bn", "about 1,200"), currency signs aside.
+_QUALIFIED_BEFORE = re.compile(
+    r"(?:up to|as much as|as many as|not more than|no more than|about|approximately|around|roughly|nearly|"
+    r"more than|over|above|in excess of|upwards of|north of|at least|no less than)\W*"
+    r"(?:US\$|HK\$|A\$|S\$|C\$|Rs\.?|RM|[$€£¥₹])?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _figure_spans(value: float, quote: str) -> list[tuple[int, int]]:
+    """Where in the quote a number written in digits gives the value."""
+    return [match.span() for match in _NUMBER.finditer(quote) if any(_close(n, value) for n in _values(match))]
+
+
+def qualifier_is_worded(quantity: Quantity) -> bool:
+    """The qualifier matches the quotes' words.
+
+    A qualified figure needs one quote that words its qualifier ("up to", "about", ...); a bare
+    figure needs one quote giving the number without a qualifier just before it, so "up to 8,000
+    GPUs" is not recorded as a flat 8,000.
+    """
+    quotes = [source.quote for source in quantity.sources if source.quote]
+    values = [v for v in (quantity.value, quantity.min, quantity.max) if v is not None]
+    places = [(quote, span) for quote in quotes for value in values for span in _figure_spans(value, quote)]
+    pattern = _QUALIFIER_PATTERNS.get(str(quantity.qualifier))
+    if pattern is not None:
+        # Near the number where digits give it ("up to 8,000 ... 31,000" qualifies the 8,000 only);
+        # anywhere in a quote that words it otherwise ("one gigawatt", "1만5000").
+        near = [quote[max(0, start - NEAR) : end + NEAR] for quote, (start, end) in places]
+        return any(pattern.search(text) for text in near or quotes)
+    return not places or any(not _QUALIFIED_BEFORE.search(quote[max(0, start - 30) : start]) for quote, (start, _) in places)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from computekg.graph.figures import figure_is_quoted, states
+from computekg.graph.figures import figure_is_quoted, qualifier_is_worded, states
 from computekg.schemas.models import Quantity
 
 
@@ -47,11 +47,50 @@ def test_a_quote_without_the_figure_does_not_state_it(value: float, quote: str) 
     assert not states(value, quote)
 
 
+SOURCE = {"url": "https://news.example.org/x", "publisher": "Example News", "title": "X", "date": "2025-01-02", "kind": "news_report"}
+
+
+def figure(quotes: list[str], **fields: object) -> Quantity:
+    return Quantity(**fields, sources=[{**SOURCE, "quote": quote} for quote in quotes])
+
+
 def test_a_range_is_quoted_by_either_end_and_only_by_a_quote() -> None:
-    source = {"url": "https://news.example.org/x", "publisher": "Example News", "title": "X", "date": "2025-01-02", "kind": "news_report"}
-    ranged = Quantity(unit="usd", min=4.5e9, max=5e9, sources=[{**source, "quote": "for $4.5bn to $5bn"}])
-    assert figure_is_quoted(ranged)
-    wrong = Quantity(unit="gw", value=2, sources=[{**source, "quote": "a campus of 1.2 GW"}])
-    assert not figure_is_quoted(wrong)
-    unquoted = Quantity(unit="gw", value=2, sources=[source])
-    assert not figure_is_quoted(unquoted)
+    assert figure_is_quoted(figure(["for $4.5bn to $5bn"], unit="usd", min=4.5e9, max=5e9))
+    assert not figure_is_quoted(figure(["a campus of 1.2 GW"], unit="gw", value=2))
+    assert not figure_is_quoted(Quantity(unit="gw", value=2, sources=[SOURCE]))
+
+
+@pytest.mark.parametrize(
+    ("qualifier", "value", "quote"),
+    [
+        ("up_to", 1.2, "the campus can scale up to 1.2 GW"),
+        ("up_to", 5.5e9, "for an initial $3.25bn, potentially rising to $5.5bn"),
+        ("approximately", 51e9, "a valuation near HK$51 billion"),
+        ("approximately", 700e6, "per una cifra stimata intorno ai 700 milioni di dollari"),
+        ("more_than", 4e9, "a valuation north of $4 billion"),
+        ("at_least", 50, "power generation of 50 megawatts or greater"),
+        ("exactly", 12e9, "Amazon announced plans to build a $12 billion data center"),
+        ("exactly", 31000, "up to 8,000 GPUs now and 31,000 GPUs over time"),  # the 31,000 itself is bare
+    ],
+)
+def test_a_qualifier_worded_by_its_quote_passes(qualifier: str, value: float, quote: str) -> None:
+    assert qualifier_is_worded(figure([quote], unit="usd", value=value, qualifier=qualifier))
+
+
+@pytest.mark.parametrize(
+    ("qualifier", "value", "quote"),
+    [
+        ("up_to", 31000, "with the potential of 31,000 GPUs"),  # no word says "up to"
+        ("approximately", 2.3e9, "in a deal with an enterprise value of $2.3 billion"),
+        ("more_than", 1e9, "the deal brings in $1 billion a year"),
+        ("exactly", 2600, "to provide more than 2,600 megawatts of energy"),  # every mention is qualified
+        ("exactly", 8000, "OpenAI will explore offtake up to 8,000 GPUs"),
+    ],
+)
+def test_a_qualifier_its_quotes_do_not_word_fails(qualifier: str, value: float, quote: str) -> None:
+    assert not qualifier_is_worded(figure([quote], unit="usd", value=value, qualifier=qualifier))
+
+
+def test_one_quote_with_the_wording_is_enough() -> None:
+    both = figure(["more than 2,600 megawatts", "2,600 megawatts of zero-carbon energy"], unit="mw", value=2600)
+    assert qualifier_is_worded(both)

@@ -15,7 +15,7 @@ from urllib.parse import parse_qsl, urlsplit
 import computekg
 import pytest
 from computekg.graph.coverage import rests_on_anonymous_sources
-from computekg.graph.figures import figure_is_quoted
+from computekg.graph.figures import figure_is_quoted, qualifier_is_worded
 from computekg.graph.fmt import canonical_text
 from computekg.graph.load import load_records
 from computekg.graph.names import normalize_name
@@ -169,14 +169,19 @@ def test_every_figure_and_status_change_is_quoted(record) -> None:
 
 
 @pytest.mark.parametrize("record", [*LOADED.records["deals"].values(), *LOADED.records["facilities"].values()], ids=lambda r: r.id)
-def test_every_figure_is_stated_in_one_of_its_quotes(record) -> None:
-    # A quote under a figure that gives no such number shows the reader nothing the figure rests on.
-    unstated = [
-        show_path(where) for where, claim in sourced_claims(record) if isinstance(claim, Quantity) and not figure_is_quoted(claim)
-    ]
+def test_every_figure_is_as_one_of_its_quotes_words_it(record) -> None:
+    # A quote under a figure that gives no such number, or not its "up to" or "about", shows the reader
+    # nothing the figure rests on.
+    figures = [(show_path(where), claim) for where, claim in sourced_claims(record) if isinstance(claim, Quantity)]
+    unstated = [where for where, claim in figures if not figure_is_quoted(claim)]
+    unworded = [f"{where} ({claim.qualifier})" for where, claim in figures if not qualifier_is_worded(claim)]
     assert unstated == [], (
         f"data/{record.kind}/{record.id}.yaml: no quote of {unstated} gives its figure; quote the page's words "
         "that state the number (its sentence or its headline), or correct the figure to what the quote says"
+    )
+    assert unworded == [], (
+        f"data/{record.kind}/{record.id}.yaml: no quote of {unworded} words that qualifier; quote the words "
+        '("up to", "about", "more than", "at least") or set the qualifier the quote gives'
     )
 
 
