@@ -185,6 +185,32 @@ def test_every_figure_is_as_one_of_its_quotes_words_it(record) -> None:
     )
 
 
+# Words by which an on-the-record page credits a detail to unnamed people.
+UNNAMED_PEOPLE = re.compile(
+    r"(?i)familiar with|people (?:close to|briefed|with knowledge)|person (?:close to|briefed|with knowledge)"
+    r"|according to (?:two |three |four |several |multiple )?(?:people|sources|a source|insiders)|sources (?:said|say|told)"
+    r"|a source (?:said|told)|insiders said|citing (?:people|sources|unnamed)|unnamed (?:people|sources)"
+    r"|知情人士|消息人士|소식통|関係者によると|selon des sources|laut Insidern"
+)
+ATTRIBUTED = re.compile(r"(?i)familiar|source|person|people|insider|unnamed|anonymous|reportedly|according to|told|\bper\b")
+
+
+@pytest.mark.parametrize("record", [*LOADED.records["deals"].values(), *LOADED.records["facilities"].values()], ids=lambda r: r.id)
+def test_a_detail_from_unnamed_people_says_so(record) -> None:
+    # An on-the-record page stays news_report when it adds a detail from unnamed people, so the claim's
+    # note must say where the detail comes from, or a reader takes it as confirmed.
+    unsaid = [
+        show_path(where)
+        for where, claim in sourced_claims(record)
+        if any(s.quote and UNNAMED_PEOPLE.search(s.quote) and s.kind != "report_citing_anonymous_sources" for s in claim.sources)
+        and not ATTRIBUTED.search(getattr(claim, "note", None) or "")
+    ]
+    assert unsaid == [], (
+        f"data/{record.kind}/{record.id}.yaml: a quote of {unsaid} credits unnamed people; say so in the claim's note "
+        '(e.g. "per people familiar with the matter, as reported by ...")'
+    )
+
+
 # How a name says a claim is a report, not a fact: "reportedly", "reported to", "rumoured", "per <analyst>",
 # or that what was reported is talks.
 REPORTED = re.compile(r"(?i:\breport(ed|edly|s)?\b|\brumou?r|\btalks\b|\bnegotiat)|\bper [A-Z]")
