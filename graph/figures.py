@@ -1,11 +1,12 @@
-"""Which numbers a quote states, so a figure can be checked against the words it rests on.
+"""Which numbers a quote states, and how it qualifies them, so a figure can be checked against its words.
 
 Sources write figures in many ways: "$1.5 billion", "1,500MW", "9,9 Milliarden Euro",
 "6억9,300만 달러", "¥40 млрд", "half a trillion dollars", "a seven-year contract", "為期四年".
 `states(value, quote)` reads every number a quote may mean, scaled by the word after it,
-and says whether one of them is the recorded value. It reads generously (1.500 may be
-one and a half or fifteen hundred): it exists to catch a quote that gives no such figure
-at all, not to parse prose exactly.
+and says whether one of them is the recorded value; `qualifier_is_worded` checks that the
+"up to", "about", "more than" or "at least" of a figure is in its quote near the number.
+Both read generously (1.500 may be one and a half or fifteen hundred): they exist to
+catch a quote that gives no such figure or wording at all, not to parse prose exactly.
 """
 
 from __future__ import annotations
@@ -46,7 +47,9 @@ _TWO_PARTS = re.compile(r"(\d[\d,.]*)\s*(조|兆|억|億|亿|만|萬|万)\s*(\d[
 def readings(digits: str) -> set[float]:
     """Every value written digits may mean: "1,500", "1.500" and "1 500" as fifteen hundred, "1,5" as one and a half."""
     compact = digits.replace(" ", "")
-    found = set()
+    # "by 2026 100 MW" is two numbers as well as one, so each spaced part is read on its own too.
+    parts = digits.split()
+    found: set[float] = set().union(*map(readings, parts)) if len(parts) > 1 else set()
     for text in (compact.replace(",", ""), compact.replace(".", "").replace(",", "."), compact.replace(",", ".")):
         try:
             found.add(float(text))

@@ -27,6 +27,7 @@ from computekg.schemas.models import Quantity
         (1, "bring one gigawatt of power online by 2026"),
         (1.204e9, "about $1.2 billion"),  # a rounding of the same figure
         (36000, "environ 36 000 GPU Nvidia B200"),
+        (100, "the first phase reaches by 2026 100 MW"),  # spaced digits may be two numbers
     ],
 )
 def test_a_quote_states_its_figure(value: float, quote: str) -> None:
