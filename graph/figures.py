@@ -86,10 +86,14 @@ def states(value: float, quote: str) -> bool:
     return any(_close(number, value) for number in numbers_in(quote))
 
 
+def _recorded(quantity: Quantity) -> list[float]:
+    """The figure's value, or the ends of its range."""
+    return [v for v in (quantity.value, quantity.min, quantity.max) if v is not None]
+
+
 def figure_is_quoted(quantity: Quantity) -> bool:
     """True when one of the figure's quotes states its value, or either end of its range."""
-    values = [v for v in (quantity.value, quantity.min, quantity.max) if v is not None]
-    return any(states(value, source.quote) for value in values for source in quantity.sources if source.quote)
+    return any(states(value, source.quote) for value in _recorded(quantity) for source in quantity.sources if source.quote)
 
 
 # Words by which a page qualifies a figure, in the languages the cited pages use. A figure's
@@ -136,12 +140,11 @@ def qualifier_is_worded(quantity: Quantity) -> bool:
     GPUs" is not recorded as a flat 8,000.
     """
     quotes = [source.quote for source in quantity.sources if source.quote]
-    values = [v for v in (quantity.value, quantity.min, quantity.max) if v is not None]
-    places = [(quote, span) for quote in quotes for value in values for span in _figure_spans(value, quote)]
+    places = [(quote, span) for quote in quotes for value in _recorded(quantity) for span in _figure_spans(value, quote)]
     pattern = _QUALIFIER_PATTERNS.get(str(quantity.qualifier))
     if pattern is not None:
         # Near the number where digits give it ("up to 8,000 ... 31,000" qualifies the 8,000 only);
         # anywhere in a quote that words it otherwise ("one gigawatt", "1만5000").
         near = [quote[max(0, start - NEAR) : end + NEAR] for quote, (start, end) in places]
         return any(pattern.search(text) for text in near or quotes)
-    return not places or any(not _QUALIFIED_BEFORE.search(quote[max(0, start - 30) : start]) for quote, (start, _) in places)
+    return not places or any(not _QUALIFIED_BEFORE.search(quote[max(0, start - NEAR) : start]) for quote, (start, _) in places)
