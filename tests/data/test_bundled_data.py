@@ -25,6 +25,8 @@ from computekg.schemas.models import Quantity
 
 DATA = computekg.BUNDLED_DATA
 LOADED = load_records(DATA)
+# The records whose figures and status changes carry their own sources.
+SOURCED_RECORDS = [*LOADED.records["deals"].values(), *LOADED.records["facilities"].values()]
 RECORDS = [r for records in LOADED.records.values() for r in records.values()]
 ALL_IDS = sorted(r.id for r in RECORDS)
 
@@ -161,14 +163,14 @@ def test_one_publisher_name_per_site() -> None:
     assert several == {}, f"one site is cited under several publisher names, pick one for each: {several}"
 
 
-@pytest.mark.parametrize("record", [*LOADED.records["deals"].values(), *LOADED.records["facilities"].values()], ids=lambda r: r.id)
+@pytest.mark.parametrize("record", SOURCED_RECORDS, ids=lambda r: r.id)
 def test_every_figure_and_status_change_is_quoted(record) -> None:
     # A reader should see the words a claim rests on without opening every page.
     unquoted = [show_path(where) for where, claim in sourced_claims(record) if not any(s.quote for s in claim.sources)]
     assert unquoted == [], f"data/{record.kind}/{record.id}.yaml: add a quote stating the claim to one source of {unquoted}"
 
 
-@pytest.mark.parametrize("record", [*LOADED.records["deals"].values(), *LOADED.records["facilities"].values()], ids=lambda r: r.id)
+@pytest.mark.parametrize("record", SOURCED_RECORDS, ids=lambda r: r.id)
 def test_every_figure_is_as_one_of_its_quotes_words_it(record) -> None:
     # A quote under a figure that gives no such number, or not its "up to" or "about", shows the reader
     # nothing the figure rests on.
@@ -195,7 +197,7 @@ UNNAMED_PEOPLE = re.compile(
 ATTRIBUTED = re.compile(r"(?i)familiar|source|person|people|insider|unnamed|anonymous|reportedly|according to|told|\bper\b")
 
 
-@pytest.mark.parametrize("record", [*LOADED.records["deals"].values(), *LOADED.records["facilities"].values()], ids=lambda r: r.id)
+@pytest.mark.parametrize("record", SOURCED_RECORDS, ids=lambda r: r.id)
 def test_a_detail_from_unnamed_people_says_so(record) -> None:
     # An on-the-record page stays news_report when it adds a detail from unnamed people, so the claim's
     # note must say where the detail comes from, or a reader takes it as confirmed.
