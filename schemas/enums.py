@@ -46,6 +46,7 @@ class ProductKind(Vocabulary):
     network = "network"
     process_node = "process_node"
     packaging_technology = "packaging_technology"
+    equipment = "equipment"  # chipmaking tools: EUV scanners, bonders, test systems
 
 
 class ProductStatus(Vocabulary):
