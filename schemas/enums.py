@@ -113,6 +113,7 @@ class PartyRole(Vocabulary):
     operator = "operator"
     lender = "lender"
     borrower = "borrower"
+    guarantor = "guarantor"  # backs another's obligations: a lease backstop, a loan guarantee
     arranger = "arranger"  # arranges or underwrites another's financing: an offering's underwriters, a loan's arranger
     grantor = "grantor"
     grantee = "grantee"

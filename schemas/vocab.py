@@ -85,6 +85,8 @@ PROJECTIONS: tuple[Projection, ...] = (
     _p("lender", "borrower", "ckg:lendsTo", "lends to"),
     _p("arranger", "borrower", "ckg:arrangesFinancingFor", "arranges financing for"),
     _p("arranger", "investee", "ckg:arrangesFinancingFor", "arranges financing for"),
+    _p("guarantor", "customer", "ckg:backstops", "backstops the obligations of"),
+    _p("guarantor", "borrower", "ckg:backstops", "backstops the obligations of"),
     _p("acquirer", "target", "ckg:acquired", "acquired"),
     _p("seller", "acquirer", "ckg:soldTo", "sold to"),
     _p("licensor", "licensee", "ckg:licensesTo", "licenses to"),

@@ -204,6 +204,20 @@ def test_an_underwriter_arranges_financing_without_investing(data_copy: Path) ->
     assert str(ontology.value(CKG.arrangesFinancingFor, rdflib.RDFS.label)) == "arranges financing for"
 
 
+def test_a_backstop_links_the_guarantor_to_the_tenant_it_backs(data_copy: Path) -> None:
+    roles = {"fabco": "provider", "labco": "customer", "bigcloud": "guarantor"}
+    write_one_step_deal(data_copy, "fabco-labco-lease-2025", "datacenter_partnership", roles, "signed", "2025-08-14")
+    kg = computekg.load(data_copy)
+    assert ask(kg, "id:bigcloud ckg:backstops id:labco")
+    # The guarantor backs the tenant's obligations: it neither rents the capacity nor partners the landlord.
+    assert not ask(kg, "id:bigcloud ckg:backstops id:fabco")
+    assert not ask(kg, "id:fabco ckg:providesComputeTo id:bigcloud")
+    assert not ask(kg, "id:bigcloud ckg:partnersWith ?any")
+    assert ask(kg, "id:fabco ckg:providesComputeTo id:labco")
+    ontology = rdflib.Graph().parse(ONTOLOGY)
+    assert str(ontology.value(CKG.backstops, rdflib.RDFS.label)) == "backstops the obligations of"
+
+
 def test_concept_schemes_are_in_the_graph(kg: computekg.KnowledgeGraph) -> None:
     rows = kg.query("SELECT ?label WHERE { ckg:DealStatus.in_talks skos:prefLabel ?label ; skos:inScheme ckg:DealStatus }")
     assert [str(r[0]) for r in rows] == ["in talks"]
