@@ -25,7 +25,7 @@ from ..schemas.models import Deal, Organization, Quantity
 from .export import write_atomic
 from .kg import KnowledgeGraph
 from .stats import compute_stats
-from .visual import VIS_ASSETS, layout, network_payload, prepared_edges, prepared_nodes
+from .visual import ROLE_COLOURS, VIS_ASSETS, layout, network_payload, prepared_edges, prepared_nodes
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 ASSETS = Path(__file__).resolve().parent / "assets"
@@ -95,6 +95,7 @@ class SiteBuilder:
         self.env.globals["safe_href"] = safe_href
         self.env.globals["page_of"] = self.page_of
         self.env.globals["name_of"] = self.name_of
+        self.env.globals["role_colours"] = ROLE_COLOURS
         # Every cross-reference a page needs, indexed once: per-page scans would make the build quadratic.
         self.pages = {r.id: f"{FOLDERS[r.kind]}/{r.id}.html" for r in kg.records()}
         self.deals_of: dict[str, list[Deal]] = defaultdict(list)

@@ -37,6 +37,7 @@ ROLE_COLOURS = {  # the first listed role of an organization decides its colour
     "datacenter_developer": "#98df8a",
     "energy_supplier": "#dbdb8d",
     "investor": "#c5b0d5",
+    "bank": "#f7b6d2",
     "government": "#c49c94",
 }
 KIND_COLOURS = {"chips": "#3c8dbc", "facilities": "#4a7c59"}

@@ -32,6 +32,7 @@ class OrgRole(Vocabulary):
     datacenter_developer = "datacenter_developer"
     energy_supplier = "energy_supplier"
     investor = "investor"
+    bank = "bank"  # banks, brokers and advisers that lend, underwrite or arrange financing
     government = "government"
 
 

@@ -190,3 +190,15 @@ def test_every_unit_but_a_currency_has_a_written_label() -> None:
     # Currencies print as their ISO 4217 code; anything else needs a label, or it would print as "WAFERS".
     unlabelled = [u.value for u in Unit if u.value not in UNIT_LABELS and not (len(u.value) == 3 and u.value.isalpha())]
     assert unlabelled == []
+
+
+def test_the_legend_gives_every_organization_role_the_colour_its_nodes_get(site: Path) -> None:
+    from computekg.graph.visual import ROLE_COLOURS
+    from computekg.schemas.enums import OrgRole
+
+    legend = re.search(r'<p class="legend">(.*?)</p>', (site / "index.html").read_text(encoding="utf-8"), re.S)
+    assert legend
+    shown = dict((label, colour) for colour, label in re.findall(r'background:(#[0-9a-f]{6})"></span> ([a-z ]+?)\s*$', legend.group(1), re.M))
+    assert set(ROLE_COLOURS) == {role.value for role in OrgRole}
+    assert shown == {role.replace("_", " "): colour for role, colour in ROLE_COLOURS.items()}
+    assert shown["bank"] != shown["investor"]
