@@ -118,13 +118,22 @@ QUALIFIER_WORDS = {
 _QUALIFIER_PATTERNS = {name: re.compile(words, re.IGNORECASE) for name, words in QUALIFIER_WORDS.items()}
 
 
-# A qualifier written just before a number ("up to $5bn", "about 1,200"), currency signs aside.
-_QUALIFIED_BEFORE = re.compile(
-    r"(?:up to|as much as|as many as|not more than|no more than|about|approximately|around|roughly|nearly|"
-    r"more than|over|above|in excess of|upwards of|north of|at least|no less than)\W*"
-    r"(?:US\$|HK\$|A\$|S\$|C\$|Rs\.?|RM|[$€£¥₹])?\s*$",
-    re.IGNORECASE,
-)
+# The words that, written just before a number ("up to $5bn", "about 1,200"), give its qualifier.
+WORDED_BEFORE = {
+    "up_to": r"up to|as much as|as many as|not more than|no more than",
+    "approximately": r"about|approximately|around|roughly|nearly",
+    "more_than": r"more than|above|in excess of|upwards of|north of",
+    "at_least": r"at least|no less than",
+}
+_CURRENCY_BEFORE = r"\W*(?:US\$|HK\$|A\$|S\$|C\$|Rs\.?|RM|[$€£¥₹])?\s*$"
+_WORDED_BEFORE = {name: re.compile(f"(?:{words}){_CURRENCY_BEFORE}", re.IGNORECASE) for name, words in WORDED_BEFORE.items()}
+# "over" qualifies a number too, but also spans one ("over 12 years"), so it only ever unsettles a bare reading.
+_QUALIFIED_BEFORE = re.compile(f"(?:{'|'.join(WORDED_BEFORE.values())}|over){_CURRENCY_BEFORE}", re.IGNORECASE)
+# A number that ends or starts a range ("between $150m and $200m", "500-600 MW") is no figure of its own.
+_RANGE_BEFORE = re.compile(r"between|from\W*$|(?<!up )\bto\W*$|[-–]\s*$", re.IGNORECASE)
+_RANGE_AFTER = re.compile(r"\s*(?:to|[-–])\s*\S*\d", re.IGNORECASE)
+# A small bare number is a figure only with a unit after it, not "Phase 1".
+_SMALL_FIGURE_UNIT = re.compile(r"\s*(?:GW|MW|gigawatt|megawatt|years?\b|-year)", re.IGNORECASE)
 
 
 def _figure_spans(value: float, quote: str) -> list[tuple[int, int]]:
@@ -148,3 +157,66 @@ def qualifier_is_worded(quantity: Quantity) -> bool:
         near = [quote[max(0, start - NEAR) : end + NEAR] for quote, (start, end) in places]
         return any(pattern.search(text) for text in near or quotes)
     return not places or any(not _QUALIFIED_BEFORE.search(quote[max(0, start - NEAR) : start]) for quote, (start, _) in places)
+
+
+def _strict_readings(digits: str) -> set[float]:
+    """What digits say read strictly: separators before groups of three may group thousands, the last may be a decimal point."""
+    parts = re.split(r"[.,\s]", digits)
+    if len(parts) == 1:
+        return {float(digits)}
+    found = {float("".join(parts))} if all(len(part) == 3 for part in parts[1:]) else set()
+    if all(len(part) == 3 for part in parts[1:-1]):
+        found.add(float("".join(parts[:-1]) + "." + parts[-1]))
+    return found
+
+
+def _written_as(value: float, match: re.Match[str]) -> bool:
+    """The number, scaled by its own scale word only, is the value: no rounding, no reading without the scale."""
+    scale = SCALES.get((match.group(2) or "").lower(), 1)
+    return any(abs(n * scale - value) <= abs(value) * 1e-9 for n in _strict_readings(match.group(1)))
+
+
+def wordings(value: float, quote: str) -> set[str]:
+    """How the quote words the value: "exactly" where it stands bare, or the qualifier written just before it.
+
+    Mentions that are part of a range, or that have qualifier words near them that are not just before
+    the number, say nothing for sure and are left out.
+    """
+    found: set[str] = set()
+    for match in _NUMBER.finditer(quote):
+        start, end = match.span()
+        if not _written_as(value, match):
+            continue
+        if value < 10 and not match.group(2) and not _SMALL_FIGURE_UNIT.match(quote, end):
+            continue
+        before = quote[max(0, start - NEAR) : start]
+        if _RANGE_BEFORE.search(before) or _RANGE_AFTER.match(quote, end):
+            continue
+        worded = [name for name, pattern in _WORDED_BEFORE.items() if pattern.search(before)]
+        if worded:
+            found.add(worded[0])
+        elif not any(pattern.search(quote, max(0, start - NEAR), end + NEAR) for pattern in _QUALIFIER_PATTERNS.values()):
+            found.add("exactly")
+    return found
+
+
+def unrecorded_wordings(figures: list[Quantity], quotes: list[str]) -> list[tuple[float, str, str]]:
+    """(value, wording, quote) for each way a quote words a recorded value that no figure of that value records.
+
+    Where pages word one figure differently ("up to $6.6bn" in the preliminary terms, "$6.6bn" in the
+    award), each wording is its own claim, so a reader sees both.
+    """
+    recorded: dict[float, set[str]] = {}
+    for figure in figures:
+        if figure.value is not None:
+            recorded.setdefault(figure.value, set()).add(str(figure.qualifier))
+    missing = []
+    for value, qualifiers in sorted(recorded.items()):
+        explained = [_QUALIFIER_PATTERNS[q] for q in qualifiers if q in _QUALIFIER_PATTERNS]
+        for quote in quotes:
+            for wording in sorted(wordings(value, quote) - qualifiers):
+                # "up to roughly $6.14bn" words both; the recorded one is enough.
+                if wording != "exactly" and any(p.search(quote) for p in explained):
+                    continue
+                missing.append((value, wording, quote))
+    return missing

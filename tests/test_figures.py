@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from computekg.graph.figures import figure_is_quoted, qualifier_is_worded, states
+from computekg.graph.figures import (
+    figure_is_quoted,
+    qualifier_is_worded,
+    states,
+    unrecorded_wordings,
+    wordings,
+)
 from computekg.schemas.models import Quantity
 
 
@@ -95,3 +101,35 @@ def test_a_qualifier_its_quotes_do_not_word_fails(qualifier: str, value: float, 
 def test_one_quote_with_the_wording_is_enough() -> None:
     both = figure(["more than 2,600 megawatts", "2,600 megawatts of zero-carbon energy"], unit="mw", value=2600)
     assert qualifier_is_worded(both)
+
+
+@pytest.mark.parametrize(
+    ("value", "quote", "expected"),
+    [
+        (6.6e9, "up to $6.6 billion in direct funding", {"up_to"}),
+        (6.6e9, "has finalized a $6.6 billion subsidy", {"exactly"}),
+        (6e9, "a round which aims to raise nearly $6 billion", {"approximately"}),
+        (1.2, "plans to develop a 1.2 GW power campus", {"exactly"}),
+        (1200, "about 1,200 MW, later up to 1,200 MW", {"approximately", "up_to"}),
+        (9.9e9, "mit 9,9 Milliarden Euro", {"exactly"}),
+        (2e8, "targeting funding of between $150 million and $200 million", set()),  # a range's end
+        (500, "a 500-600 MW campus", set()),
+        (12, "over 12 Year Contract Terms", set()),  # "over" may span, not qualify
+        (1, "Phase 1 of the project", set()),  # a small number with no unit is no figure
+        (12, "a 1.2 GW campus", set()),  # no loose reading: 1.2 is not twelve
+        (4.98e10, "for about $50 billion", set()),  # no rounding: another wording of another number
+        (1.2e9, "a stake of $1.2 billion or more", set()),  # qualified, but not just before: unsure
+    ],
+)
+def test_wordings_read_how_a_quote_gives_a_value(value: float, quote: str, expected: set[str]) -> None:
+    assert wordings(value, quote) == expected
+
+
+def test_a_wording_no_figure_records_is_reported_with_its_quote() -> None:
+    ceiling = figure(["up to $6.6 billion in direct funding"], unit="usd", value=6.6e9, qualifier="up_to")
+    award = "has finalized a $6.6 billion subsidy"
+    assert unrecorded_wordings([ceiling], [ceiling.sources[0].quote, award]) == [(6.6e9, "exactly", award)]
+    # Once the bare wording has its own entry, nothing is missing.
+    assert unrecorded_wordings([ceiling, figure([award], unit="usd", value=6.6e9)], [award]) == []
+    # "up to roughly" words both; recording the ceiling is enough.
+    assert unrecorded_wordings([ceiling], ["up to roughly $6.6 billion"]) == []

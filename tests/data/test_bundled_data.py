@@ -15,7 +15,11 @@ from urllib.parse import parse_qsl, urlsplit
 import computekg
 import pytest
 from computekg.graph.coverage import rests_on_anonymous_sources
-from computekg.graph.figures import figure_is_quoted, qualifier_is_worded
+from computekg.graph.figures import (
+    figure_is_quoted,
+    qualifier_is_worded,
+    unrecorded_wordings,
+)
 from computekg.graph.fmt import canonical_text
 from computekg.graph.load import load_records
 from computekg.graph.names import normalize_name
@@ -187,6 +191,19 @@ def test_every_figure_is_as_one_of_its_quotes_words_it(record) -> None:
     )
 
 
+@pytest.mark.parametrize("record", SOURCED_RECORDS, ids=lambda r: r.id)
+def test_every_wording_a_quote_gives_a_figure_is_recorded(record) -> None:
+    # Where one page says "up to $6.6bn" and another "$6.6bn", each wording is a claim of its own (README:
+    # one entry per claim); recording only one hides that the pages disagree.
+    figures = [claim for _, claim in sourced_claims(record) if isinstance(claim, Quantity)]
+    quotes = sorted({source.quote for _, source in sources(record) if source.quote})
+    missing = [f"{value:,g} {wording}: {quote[:90]!r}" for value, wording, quote in unrecorded_wordings(figures, quotes)]
+    assert missing == [], (
+        f"data/{record.kind}/{record.id}.yaml: a quote words a figure in a way no entry records; add an entry with "
+        f"that qualifier and the quote's source, or move the source to it: {missing}"
+    )
+
+
 # Words by which an on-the-record page credits a detail to unnamed people.
 UNNAMED_PEOPLE = re.compile(
     r"(?i)familiar with|people (?:close to|briefed|with knowledge)|person (?:close to|briefed|with knowledge)"
@@ -298,9 +315,8 @@ def test_facets_of_one_announcement_do_not_repeat_a_figure() -> None:
 
 def test_bundled_graph_conforms_to_the_shapes() -> None:
     import rdflib
-    from pyshacl import validate
-
     from computekg.schemas.shacl import SHAPES_FILE
+    from pyshacl import validate
 
     data = rdflib.Graph().parse(data=computekg.load(DATA).ntriples, format="nt")
     conforms, _, report = validate(data, shacl_graph=rdflib.Graph().parse(SHAPES_FILE))
