@@ -126,9 +126,9 @@ WORDED_BEFORE = {
     "at_least": r"at least|no less than",
 }
 _CURRENCY_BEFORE = r"\W*(?:US\$|HK\$|A\$|S\$|C\$|Rs\.?|RM|[$€£¥₹])?\s*$"
-_WORDED_BEFORE = {name: re.compile(f"(?:{words}){_CURRENCY_BEFORE}", re.IGNORECASE) for name, words in WORDED_BEFORE.items()}
+_WORDED_BEFORE = {name: re.compile(rf"\b(?:{words}){_CURRENCY_BEFORE}", re.IGNORECASE) for name, words in WORDED_BEFORE.items()}
 # "over" qualifies a number too, but also spans one ("over 12 years"), so it only ever unsettles a bare reading.
-_QUALIFIED_BEFORE = re.compile(f"(?:{'|'.join(WORDED_BEFORE.values())}|over){_CURRENCY_BEFORE}", re.IGNORECASE)
+_QUALIFIED_BEFORE = re.compile(rf"\b(?:{'|'.join(WORDED_BEFORE.values())}|over){_CURRENCY_BEFORE}", re.IGNORECASE)
 # A number that ends or starts a range ("between $150m and $200m", "500-600 MW") is no figure of its own.
 _RANGE_BEFORE = re.compile(r"between|from\W*$|(?<!up )\bto\W*$|[-–]\s*$", re.IGNORECASE)
 _RANGE_AFTER = re.compile(r"\s*(?:to|[-–])\s*\S*\d", re.IGNORECASE)

@@ -119,6 +119,7 @@ def test_one_quote_with_the_wording_is_enough() -> None:
         (12, "a 1.2 GW campus", set()),  # no loose reading: 1.2 is not twelve
         (4.98e10, "for about $50 billion", set()),  # no rounding: another wording of another number
         (1.2e9, "a stake of $1.2 billion or more", set()),  # qualified, but not just before: unsure
+        (5e9, "a roundabout $5 billion route", set()),  # "about" only as a whole word
     ],
 )
 def test_wordings_read_how_a_quote_gives_a_value(value: float, quote: str, expected: set[str]) -> None:
