@@ -91,7 +91,7 @@ def test_no_organization_under_two_ids() -> None:
 
 PLACEHOLDER_HOST = re.compile(r"(^|\.)(example\.(com|org|net)|localhost)$")
 # Feed, referral and campaign tags: they say how a reader arrived, not which page it is.
-TRACKING_PARAMETER = re.compile(r"^(utm_\w+|ref|referring_guid|td|feedref|cid|src|source|fbclid|gclid)$")
+TRACKING_PARAMETER = re.compile(r"^(utm_\w+|ref|referring_guid|td|feedref|cid|src|source|fbclid|gclid|ns_mchannel|ns_campaign|ns_source|ns_linkname|ito)$")
 # A day's archive or a tag listing changes as stories come and go, so it pins down no claim.
 LISTING_PAGE = re.compile(r"^/\d{4}(/\d{1,2}){0,2}/?$|/(tag|tags|hashtag|category)/[^/]+/?$", re.IGNORECASE)
 
