@@ -7,6 +7,8 @@ and says whether one of them is the recorded value; `qualifier_is_worded` checks
 "up to", "about", "more than" or "at least" of a figure is in its quote near the number.
 Both read generously (1.500 may be one and a half or fifteen hundred): they exist to
 catch a quote that gives no such figure or wording at all, not to parse prose exactly.
+`wordings` reads the other way, strictly (no rounding, no range ends): how a quote gives
+one value, bare or qualified, so a record can be checked for a wording no figure records.
 """
 
 from __future__ import annotations
