@@ -70,14 +70,18 @@ def numbers_in(quote: str) -> set[float]:
         found |= _values(match)
     for match in _WORD.finditer(text):
         number = NUMBER_WORDS[match.group(1).lower()]
-        found |= {number, number * SCALES.get((match.group(2) or "").lower(), 1)}
+        found |= {number, number * _scale(match)}
     return found
+
+
+def _scale(match: re.Match[str]) -> float:
+    """The factor of the scale word after a matched number ("bn", "crore", "억"), 1 when there is none."""
+    return SCALES.get((match.group(2) or "").lower(), 1)
 
 
 def _values(match: re.Match[str]) -> set[float]:
     """The values of one written number, with and without the scale word after it."""
-    scale = SCALES.get((match.group(2) or "").lower(), 1)
-    return {n * factor for n in readings(match.group(1)) for factor in (1, scale)}
+    return {n * factor for n in readings(match.group(1)) for factor in (1, _scale(match))}
 
 
 def _close(number: float, value: float) -> bool:
@@ -174,8 +178,7 @@ def _strict_readings(digits: str) -> set[float]:
 
 def _written_as(value: float, match: re.Match[str]) -> bool:
     """The number, scaled by its own scale word only, is the value: no rounding, no reading without the scale."""
-    scale = SCALES.get((match.group(2) or "").lower(), 1)
-    return any(abs(n * scale - value) <= abs(value) * 1e-9 for n in _strict_readings(match.group(1)))
+    return any(abs(n * _scale(match) - value) <= abs(value) * 1e-9 for n in _strict_readings(match.group(1)))
 
 
 def wordings(value: float, quote: str) -> set[str]:
