@@ -61,7 +61,7 @@ def quantity_text(quantity: Quantity) -> str:
         figure = number(quantity.value)
     else:
         figure = " to ".join(number(v) for v in (quantity.min, quantity.max) if v is not None)
-    qualifier = {"exactly": "", "approximately": "about ", "up_to": "up to ", "at_least": "at least ", "more_than": "more than "}
+    qualifier = {"exactly": "", "approximately": "about ", "up_to": "up to ", "at_least": "at least ", "more_than": "more than ", "less_than": "less than "}
     per = "" if str(quantity.per) == "total" else f" per {quantity.per}"
     return f"{qualifier[str(quantity.qualifier)]}{figure} {unit}{per}"
 

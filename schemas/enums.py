@@ -201,6 +201,7 @@ class Qualifier(Vocabulary):
     up_to = "up_to"
     at_least = "at_least"
     more_than = "more_than"
+    less_than = "less_than"  # "fewer than 30,000", "under $1 billion": a ceiling the value stays below
 
 
 class Per(Vocabulary):

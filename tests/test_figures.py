@@ -76,6 +76,8 @@ def test_a_range_is_quoted_by_either_end_and_only_by_a_quote() -> None:
         ("approximately", 700e6, "per una cifra stimata intorno ai 700 milioni di dollari"),
         ("more_than", 4e9, "a valuation north of $4 billion"),
         ("at_least", 50, "power generation of 50 megawatts or greater"),
+        ("less_than", 30000, "ordered over 100,000 chips but received fewer than 30,000 by July"),
+        ("less_than", 1e9, "a round of under $1 billion"),
         ("exactly", 12e9, "Amazon announced plans to build a $12 billion data center"),
         ("exactly", 31000, "up to 8,000 GPUs now and 31,000 GPUs over time"),  # the 31,000 itself is bare
     ],
@@ -92,6 +94,7 @@ def test_a_qualifier_worded_by_its_quote_passes(qualifier: str, value: float, qu
         ("more_than", 1e9, "the deal brings in $1 billion a year"),
         ("exactly", 2600, "to provide more than 2,600 megawatts of energy"),  # every mention is qualified
         ("exactly", 8000, "OpenAI will explore offtake up to 8,000 GPUs"),
+        ("less_than", 30000, "more than 30,000 chips were received"),  # a floor, not a ceiling
     ],
 )
 def test_a_qualifier_its_quotes_do_not_word_fails(qualifier: str, value: float, quote: str) -> None:
@@ -111,6 +114,8 @@ def test_one_quote_with_the_wording_is_enough() -> None:
         (6e9, "a round which aims to raise nearly $6 billion", {"approximately"}),
         (1.2, "plans to develop a 1.2 GW power campus", {"exactly"}),
         (1200, "about 1,200 MW, later up to 1,200 MW", {"approximately", "up_to"}),
+        (3e4, "received fewer than 30,000 by July", {"less_than"}),
+        (1e9, "raised less than $1 billion", {"less_than"}),
         (9.9e9, "mit 9,9 Milliarden Euro", {"exactly"}),
         (2e8, "targeting funding of between $150 million and $200 million", set()),  # a range's end
         (500, "a 500-600 MW campus", set()),

@@ -181,6 +181,7 @@ def test_figures_read_as_reported() -> None:
     assert quantity_text(Quantity(unit="gw", min=1, max=3, per="year")) == "1 to 3 GW per year"
     assert quantity_text(Quantity(unit="chips", value=260000, qualifier="approximately")) == "about 260,000 chips"
     assert quantity_text(Quantity(unit="wafers", value=10000, per="year")) == "10,000 wafers per year"
+    assert quantity_text(Quantity(unit="chips", value=30000, qualifier="less_than")) == "less than 30,000 chips"
 
 
 def test_every_unit_but_a_currency_has_a_written_label() -> None:
