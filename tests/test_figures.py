@@ -95,6 +95,8 @@ def test_a_qualifier_worded_by_its_quote_passes(qualifier: str, value: float, qu
         ("exactly", 2600, "to provide more than 2,600 megawatts of energy"),  # every mention is qualified
         ("exactly", 8000, "OpenAI will explore offtake up to 8,000 GPUs"),
         ("less_than", 30000, "more than 30,000 chips were received"),  # a floor, not a ceiling
+        ("less_than", 5e9, "an investment of no less than $5 billion"),
+        ("less_than", 5e9, "инвестиции не менее $5 млрд"),
     ],
 )
 def test_a_qualifier_its_quotes_do_not_word_fails(qualifier: str, value: float, quote: str) -> None:
@@ -116,6 +118,7 @@ def test_one_quote_with_the_wording_is_enough() -> None:
         (1200, "about 1,200 MW, later up to 1,200 MW", {"approximately", "up_to"}),
         (3e4, "received fewer than 30,000 by July", {"less_than"}),
         (1e9, "raised less than $1 billion", {"less_than"}),
+        (5e9, "an investment of no less than $5 billion", {"at_least"}),
         (9.9e9, "mit 9,9 Milliarden Euro", {"exactly"}),
         (2e8, "targeting funding of between $150 million and $200 million", set()),  # a range's end
         (500, "a 500-600 MW campus", set()),
