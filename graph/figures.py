@@ -102,6 +102,8 @@ def figure_is_quoted(quantity: Quantity) -> bool:
     return any(states(value, source.quote) for value in _recorded(quantity) for source in quantity.sources if source.quote)
 
 
+# "less than", but not in "no less than" or "not less than", which give a floor.
+_LESS_THAN = r"(?<!no )(?<!not )less than"
 # Words by which a page qualifies a figure, in the languages the cited pages use. A figure's
 # qualifier must be worded in one of its quotes: "up to 1 GW" is not "1 GW", nor "about $2bn" "$2bn".
 QUALIFIER_WORDS = {
@@ -120,9 +122,9 @@ QUALIFIER_WORDS = {
         r"|超过|超|逾|余|多|이상|넘|plus de|au-delà|über|mehr als|более|свыше|больше|से अधिक|mais de|más de|oltre"
     ),
     "at_least": r"at least|minimum|no less than|not less than|or more|or greater|不少于|至少|以上|최소|이상|au moins|mindestens|не менее|как минимум|pelo menos|al menos|almeno",
-    # Not the "less than" of "no less than" or the "менее" of "не менее", which are floors.
+    # Nor the "менее" of "не менее", a floor too.
     "less_than": (
-        r"(?<!no )(?<!not )less than|fewer than|under\b|below|short of|shy of"
+        rf"{_LESS_THAN}|fewer than|under\b|below|short of|shy of"
         r"|不到|不足|少于|低于|미만|moins de|weniger als|unter\b|(?<!не )менее|меньше|menos de|meno di"
     ),
 }  # fmt: skip
@@ -135,7 +137,7 @@ WORDED_BEFORE = {
     "approximately": r"about|approximately|around|roughly|nearly",
     "more_than": r"more than|above|in excess of|upwards of|north of",
     "at_least": r"at least|no less than",
-    "less_than": r"(?<!no )(?<!not )less than|fewer than|under|below",
+    "less_than": rf"{_LESS_THAN}|fewer than|under|below",
 }
 _CURRENCY_BEFORE = r"\W*(?:US\$|HK\$|A\$|S\$|C\$|Rs\.?|RM|[$€£¥₹])?\s*$"
 _WORDED_BEFORE = {name: re.compile(rf"\b(?:{words}){_CURRENCY_BEFORE}", re.IGNORECASE) for name, words in WORDED_BEFORE.items()}

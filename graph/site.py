@@ -33,6 +33,8 @@ FOLDERS = {"organizations": "org", "deals": "deal", "chips": "chip", "facilities
 # Currencies print as their ISO code; the other units as a person writes them.
 UNIT_LABELS = {"gw": "GW", "mw": "MW", "chips": "chips", "wafers_per_month": "wafers/month", "wafers": "wafers",
                "percent": "%", "shares": "shares", "years": "years"}  # fmt: skip
+QUALIFIER_LABELS = {"exactly": "", "approximately": "about ", "up_to": "up to ", "at_least": "at least ",
+                    "more_than": "more than ", "less_than": "less than "}  # fmt: skip
 
 
 def script_json(value: Any) -> Markup:
@@ -61,9 +63,8 @@ def quantity_text(quantity: Quantity) -> str:
         figure = number(quantity.value)
     else:
         figure = " to ".join(number(v) for v in (quantity.min, quantity.max) if v is not None)
-    qualifier = {"exactly": "", "approximately": "about ", "up_to": "up to ", "at_least": "at least ", "more_than": "more than ", "less_than": "less than "}
     per = "" if str(quantity.per) == "total" else f" per {quantity.per}"
-    return f"{qualifier[str(quantity.qualifier)]}{figure} {unit}{per}"
+    return f"{QUALIFIER_LABELS[str(quantity.qualifier)]}{figure} {unit}{per}"
 
 
 def usd_amount(deal: Deal) -> float | None:

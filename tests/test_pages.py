@@ -193,6 +193,14 @@ def test_every_unit_but_a_currency_has_a_written_label() -> None:
     assert unlabelled == []
 
 
+def test_every_qualifier_has_a_written_label() -> None:
+    from computekg.graph.site import QUALIFIER_LABELS
+    from computekg.schemas.enums import Qualifier
+
+    # A qualifier with no label would stop the page build with a KeyError.
+    assert set(QUALIFIER_LABELS) == {q.value for q in Qualifier}
+
+
 def test_the_legend_gives_every_organization_role_the_colour_its_nodes_get(site: Path) -> None:
     from computekg.graph.visual import ROLE_COLOURS
     from computekg.schemas.enums import OrgRole

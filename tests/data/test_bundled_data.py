@@ -187,7 +187,7 @@ def test_every_figure_is_as_one_of_its_quotes_words_it(record) -> None:
     )
     assert unworded == [], (
         f"data/{record.kind}/{record.id}.yaml: no quote of {unworded} words that qualifier; quote the words "
-        '("up to", "about", "more than", "at least") or set the qualifier the quote gives'
+        '("up to", "about", "more than", "at least", "less than") or set the qualifier the quote gives'
     )
 
 
