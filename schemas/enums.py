@@ -209,3 +209,6 @@ class Per(Vocabulary):
     year = "year"
     quarter = "quarter"
     month = "month"
+    # A price per share (an IPO's offer price, a takeover's cash per share, a warrant's strike): queryable,
+    # yet never summed with deal values, which are `total`.
+    share = "share"

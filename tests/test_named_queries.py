@@ -175,3 +175,18 @@ def test_weakly_sourced_lists_a_status_resting_only_on_digests(data_copy, engine
     wafers.write_text(text + second_page.replace("KIND", "news_report"), encoding="utf-8")
     with_a_report = rows(run_named(computekg.load(data_copy), "weakly-sourced", engine=engine))
     assert [row for row in with_a_report if row[0] == "fabco-gpuco-wafers-2024"] == []
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
+def test_money_answers_count_only_totals_never_a_share_price_or_a_rate(data_copy, engine: str) -> None:
+    # An investment's price per share and a yearly rate are figures of the deal, but adding them to
+    # its total would misstate how much was invested or committed.
+    investment = data_copy / "deals" / "bigcloud-labco-investment-2023.yaml"
+    text = investment.read_text(encoding="utf-8")
+    price_and_rate = "- unit: usd\n  value: 12.5\n  per: share\n- unit: usd\n  value: 9000000000\n  per: year\nstatus_history:"
+    investment.write_text(text.replace("status_history:", price_and_rate, 1), encoding="utf-8")
+    kg = computekg.load(data_copy)
+    assert {str(q.per) for q in kg.deals["bigcloud-labco-investment-2023"].quantities} == {"total", "share", "year"}
+    for name in ("investors-in", "commitments-per-lab"):
+        params, expected = EXPECTED[name]
+        assert rows(run_named(kg, name, engine=engine, **params)) == expected, name
