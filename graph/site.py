@@ -31,8 +31,9 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 ASSETS = Path(__file__).resolve().parent / "assets"
 FOLDERS = {"organizations": "org", "deals": "deal", "chips": "chip", "facilities": "facility"}
 # Currencies print as their ISO code; the other units as a person writes them.
-UNIT_LABELS = {"gw": "GW", "mw": "MW", "chips": "chips", "wafers_per_month": "wafers/month", "wafers": "wafers",
-               "percent": "%", "shares": "shares", "years": "years"}  # fmt: skip
+UNIT_LABELS = {"gw": "GW", "mw": "MW", "chips": "chips", "racks": "racks", "servers": "servers",
+               "wafers_per_month": "wafers/month", "wafers": "wafers", "percent": "%", "shares": "shares",
+               "years": "years"}  # fmt: skip
 QUALIFIER_LABELS = {"exactly": "", "approximately": "about ", "up_to": "up to ", "at_least": "at least ",
                     "more_than": "more than ", "less_than": "less than "}  # fmt: skip
 

@@ -188,6 +188,10 @@ class Unit(Vocabulary):
     gw = "gw"
     mw = "mw"
     chips = "chips"  # count of accelerators (name them with `product`)
+    # Reports often count whole systems, not chips ("500 GB200 NVL72 racks", "10,000 GPU servers"); kept as
+    # counted, never turned into chips, and named with `product` where the page names the system.
+    racks = "racks"  # rack-scale systems: GB200/GB300 NVL72, Helios
+    servers = "servers"  # servers and boxed systems: DGX/HGX, CS-3
     wafers_per_month = "wafers_per_month"  # capacity
     wafers = "wafers"  # a count: an order or a year's allotment, not a monthly rate
     percent = "percent"  # an equity stake

@@ -183,6 +183,8 @@ def test_figures_read_as_reported() -> None:
     assert quantity_text(Quantity(unit="wafers", value=10000, per="year")) == "10,000 wafers per year"
     assert quantity_text(Quantity(unit="chips", value=30000, qualifier="less_than")) == "less than 30,000 chips"
     assert quantity_text(Quantity(unit="hkd", value=116.2, per="share")) == "116.2 HKD per share"
+    assert quantity_text(Quantity(unit="racks", value=500, qualifier="approximately")) == "about 500 racks"
+    assert quantity_text(Quantity(unit="servers", value=10000)) == "10,000 servers"
     assert quantity_text(Quantity(unit="usd", value=0.0001, per="share")) == "0.0001 USD per share"
 
 
