@@ -22,7 +22,7 @@ SCALES = {
     "thousand": 1e3, "k": 1e3, "тыс": 1e3, "千": 1e3, "천": 1e3,
     "million": 1e6, "millions": 1e6, "millionen": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "mil": 1e6, "млн": 1e6,
     "milioni": 1e6, "millones": 1e6, "milhões": 1e6, "mio": 1e6, "百万": 1e6,
-    "billion": 1e9, "billions": 1e9, "bn": 1e9, "b": 1e9, "bln": 1e9, "млрд": 1e9, "milliard": 1e9, "milliards": 1e9,
+    "billion": 1e9, "billions": 1e9, "bn": 1e9, "b": 1e9, "bln": 1e9, "bil": 1e9, "млрд": 1e9, "milliard": 1e9, "milliards": 1e9,
     "milliarden": 1e9, "miliardi": 1e9, "mrd": 1e9, "bilhões": 1e9, "अरब": 1e9,
     "trillion": 1e12, "tn": 1e12, "трлн": 1e12,
     "lakh": 1e5, "crore": 1e7, "करोड़": 1e7,
@@ -42,6 +42,10 @@ _DIGITS = r"\d+(?:[.,\s]\d+)*"
 # A scale counts only as a whole word: the "m" of "MW" is not a million.
 _NUMBER = re.compile(rf"({_DIGITS})(?:\s*-?\s*({_SCALE})(?![a-z]))?", re.IGNORECASE)
 _WORD = re.compile(rf"\b({'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})(?:[\s-]+({_SCALE})(?![a-z]))?\b", re.IGNORECASE)
+# A range's first number takes the scale written after its second: "$300-350 million", "1.5 to 2 billion".
+_SHARED_SCALE = re.compile(
+    rf"({_DIGITS})\s*(?:[-–—]|to)\s*(?:US\$|HK\$|[$€£¥])?\s*{_DIGITS}\s*-?\s*({_SCALE})(?![a-z])", re.IGNORECASE
+)
 # East Asian figures written in two parts: 1조4590억 (1.459 trillion), 6억9,300만 (693 million), 1만5000 (15,000).
 _TWO_PARTS = re.compile(r"(\d[\d,.]*)\s*(조|兆|억|億|亿|만|萬|万)\s*(\d[\d,.]*)\s*(억|億|亿|만|萬|万)?")
 
@@ -67,6 +71,8 @@ def numbers_in(quote: str) -> set[float]:
         high, low = SCALES[match.group(2)], SCALES.get(match.group(4) or "", 1)
         found |= {a * high + b * low for a in readings(match.group(1)) for b in readings(match.group(3))}
     for match in _NUMBER.finditer(text):
+        found |= _values(match)
+    for match in _SHARED_SCALE.finditer(text):
         found |= _values(match)
     for match in _WORD.finditer(text):
         number = NUMBER_WORDS[match.group(1).lower()]

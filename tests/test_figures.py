@@ -29,6 +29,9 @@ from computekg.schemas.models import Quantity
         (4, "一筆為期四年的 13 億美元合約"),
         (1.3e9, "一筆為期四年的 13 億美元合約"),
         (6.19e8, "an initial public offering that raised US$619mil"),
+        (2.5e10, "Oracle raised US$25bil in its bond sale"),
+        (3e8, "in talks to raise $300–350 million"),  # a range's first number takes the second's scale
+        (1.5e9, "valuing it at 1.5 to 2 billion dollars"),
         (1.8e11, "will jointly invest up to Rs 18,000 crore"),
         (1, "bring one gigawatt of power online by 2026"),
         (1.204e9, "about $1.2 billion"),  # a rounding of the same figure
@@ -48,6 +51,8 @@ def test_a_quote_states_its_figure(value: float, quote: str) -> None:
         (1.5e9, "a 1,500MW campus"),  # the M of MW is not a million
         (1.2e9, "approximately 1.208 billion yuan"),  # another figure, not a rounding
         (2e9, "The funding package includes equity (approximately $2.5 billion)"),
+        (3e8, "Phase 300 - 350 MW"),  # a unit is no scale
+        (3e8, "300 GPUs and $350 million"),  # only a range's first number takes the scale after it
     ],
 )
 def test_a_quote_without_the_figure_does_not_state_it(value: float, quote: str) -> None:
