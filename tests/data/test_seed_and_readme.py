@@ -1,5 +1,6 @@
 """The claims of the seed story are in the data with the status their sources support,
-and the README's first command answers on the bundled data in every format."""
+the README's first command answers on the bundled data in every format, and every query
+the README shows answers on it."""
 
 from __future__ import annotations
 
@@ -89,3 +90,44 @@ def test_readme_query_answers_in_every_format(fmt: str) -> None:
     else:
         found = {re.sub(r"^<.*/|>$", "", line.split("\t")[0]) for line in result.stdout.splitlines()[1:]}
     assert found == anthropic_deals
+
+
+def readme_query_examples() -> list[list[str]]:
+    """The arguments of every `computekg query` in the README's shell blocks, as a shell would split them."""
+    commands: list[list[str]] = []
+    for block in re.findall(r"```sh\n(.*?)```", README.read_text(encoding="utf-8"), re.DOTALL):
+        pending = ""
+        for line in block.splitlines():
+            # A command goes on while a quote is open or a line ends in a backslash, as in a shell.
+            pending = f"{pending}\n{line}" if pending else line
+            if pending.endswith("\\"):
+                pending = pending[:-1]
+                continue
+            try:
+                commands.append(shlex.split(pending, comments=True))
+            except ValueError:
+                continue
+            pending = ""
+    return [c[2:] for c in commands if c[:2] == ["computekg", "query"]]
+
+
+def test_the_readme_shows_queries_to_run() -> None:
+    assert len(readme_query_examples()) >= 10
+
+
+# An empty review queue is a good answer, not a broken example.
+MAY_BE_EMPTY = {"unchecked"}
+
+
+@pytest.mark.parametrize("arguments", readme_query_examples(), ids=lambda a: " ".join(a)[:60])
+def test_every_readme_query_answers_on_the_bundled_data(arguments: list[str]) -> None:
+    # A query the README offers must run as written and find something, or the reader's first try fails.
+    given_format = arguments[arguments.index("--format") + 1] if "--format" in arguments else None
+    result = runner.invoke(app, ["query", *arguments, *([] if given_format else ["--format", "csv"])])
+    assert result.exit_code == 0, result.output
+    if given_format == "json":
+        rows = json.loads(result.stdout)["results"]["bindings"]
+    else:
+        assert given_format in (None, "csv"), given_format
+        rows = list(csv.reader(io.StringIO(result.stdout)))[1:]
+    assert rows or MAY_BE_EMPTY & set(arguments), f"no rows for: computekg query {shlex.join(arguments)}"
