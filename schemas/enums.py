@@ -185,6 +185,10 @@ class Unit(Vocabulary):
     inr = "inr"
     sar = "sar"
     aed = "aed"
+    brl = "brl"
+    thb = "thb"
+    myr = "myr"
+    sek = "sek"
     gw = "gw"
     mw = "mw"
     chips = "chips"  # count of accelerators (name them with `product`)

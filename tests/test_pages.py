@@ -185,6 +185,8 @@ def test_figures_read_as_reported() -> None:
     assert quantity_text(Quantity(unit="hkd", value=116.2, per="share")) == "116.2 HKD per share"
     assert quantity_text(Quantity(unit="racks", value=500, qualifier="approximately")) == "about 500 racks"
     assert quantity_text(Quantity(unit="servers", value=10000)) == "10,000 servers"
+    assert quantity_text(Quantity(unit="brl", value=2e11, qualifier="more_than")) == "more than 200 billion BRL"
+    assert quantity_text(Quantity(unit="thb", value=1.268e11, qualifier="approximately")) == "about 126.8 billion THB"
     assert quantity_text(Quantity(unit="usd", value=0.0001, per="share")) == "0.0001 USD per share"
 
 
