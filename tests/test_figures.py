@@ -80,6 +80,7 @@ def test_a_range_is_quoted_by_either_end_and_only_by_a_quote() -> None:
         ("approximately", 51e9, "a valuation near HK$51 billion"),
         ("approximately", 700e6, "per una cifra stimata intorno ai 700 milioni di dollari"),
         ("more_than", 4e9, "a valuation north of $4 billion"),
+        ("more_than", 2e11, "um aporte superior a R$ 200 bilhões"),
         ("at_least", 50, "power generation of 50 megawatts or greater"),
         ("less_than", 30000, "ordered over 100,000 chips but received fewer than 30,000 by July"),
         ("less_than", 1e9, "a round of under $1 billion"),
