@@ -212,6 +212,10 @@ class Qualifier(Vocabulary):
     less_than = "less_than"  # "fewer than 30,000", "under $1 billion": a ceiling the value stays below
 
 
+# The units that are money, in the currency reported: a price per share must be one of them.
+CURRENCY_UNITS = frozenset(unit for unit in Unit if len(unit.value) == 3 and unit.value.isalpha())
+
+
 class Per(Vocabulary):
     total = "total"
     year = "year"

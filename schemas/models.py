@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from .enums import (
+    CURRENCY_UNITS,
     DealStatus,
     DealType,
     FacilityKind,
@@ -114,6 +115,8 @@ class Quantity(Node):
             raise ValueError("give either 'value' or a 'min'/'max' range, not both")
         if self.min is not None and self.max is not None and self.min > self.max:
             raise ValueError(f"range min {self.min:g} is above max {self.max:g}: swap them")
+        if self.per == Per.share and self.unit not in CURRENCY_UNITS:
+            raise ValueError(f"per: share is a price per share, so its unit is a currency, not '{self.unit}': give the price's currency")
         return self
 
 

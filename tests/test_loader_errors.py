@@ -246,6 +246,14 @@ def test_impossible_date(data_copy: Path) -> None:
     ]
 
 
+def test_a_price_per_share_is_money(data_copy: Path) -> None:
+    replace(data_copy, DEAL, "  qualifier: up_to\n", "  qualifier: up_to\n- unit: chips\n  value: 12.5\n  per: share\n")
+    assert problems_of(data_copy) == [
+        "data/deals/bigcloud-labco-investment-2023.yaml:13: quantities[1]: per: share is a price per share, so its unit "
+        "is a currency, not 'chips': give the price's currency"
+    ]
+
+
 def test_all_problems_reported_in_one_run(data_copy: Path) -> None:
     write(data_copy, LAB, "name: LabCo\nroles:\n- ai_lab\ncountry: US\nname: Again\n")
     replace(data_copy, "chips/gpu-x1.yaml", "status: shipping", "status: selling")

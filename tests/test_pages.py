@@ -192,10 +192,10 @@ def test_figures_read_as_reported() -> None:
 
 def test_every_unit_but_a_currency_has_a_written_label() -> None:
     from computekg.graph.site import UNIT_LABELS
-    from computekg.schemas.enums import Unit
+    from computekg.schemas.enums import CURRENCY_UNITS, Unit
 
     # Currencies print as their ISO 4217 code; anything else needs a label, or it would print as "WAFERS".
-    unlabelled = [u.value for u in Unit if u.value not in UNIT_LABELS and not (len(u.value) == 3 and u.value.isalpha())]
+    unlabelled = [u.value for u in Unit if u.value not in UNIT_LABELS and u not in CURRENCY_UNITS]
     assert unlabelled == []
 
 
