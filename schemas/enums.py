@@ -212,7 +212,8 @@ class Qualifier(Vocabulary):
     less_than = "less_than"  # "fewer than 30,000", "under $1 billion": a ceiling the value stays below
 
 
-# The units that are money, in the currency reported: a price per share must be one of them.
+# The units that are money, in the currency reported: a price per share must be one of them. Currencies
+# are the ISO 4217 codes, the only three-letter units, so a new unit of another kind needs a longer name.
 CURRENCY_UNITS = frozenset(unit for unit in Unit if len(unit.value) == 3 and unit.value.isalpha())
 
 
