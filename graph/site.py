@@ -65,11 +65,16 @@ def quantity_text(quantity: Quantity) -> str:
     else:
         figure = " to ".join(number(v) for v in (quantity.min, quantity.max) if v is not None)
     per = "" if str(quantity.per) == "total" else f" per {quantity.per}"
-    return f"{QUALIFIER_LABELS[str(quantity.qualifier)]}{figure} {unit}{per}"
+    measure = " valuation" if str(quantity.measure) == "valuation" else ""
+    return f"{QUALIFIER_LABELS[str(quantity.qualifier)]}{figure} {unit}{per}{measure}"
 
 
 def usd_amount(deal: Deal) -> float | None:
-    values = [q.value if q.value is not None else q.max for q in deal.quantities if str(q.unit) == "usd" and str(q.per) == "total"]
+    values = [
+        q.value if q.value is not None else q.max
+        for q in deal.quantities
+        if str(q.unit) == "usd" and str(q.per) == "total" and str(q.measure) == "amount"
+    ]
     values = [v for v in values if v]
     return max(values) if values else None
 

@@ -217,6 +217,14 @@ class Qualifier(Vocabulary):
 CURRENCY_UNITS = frozenset(unit for unit in Unit if len(unit.value) == 3 and unit.value.isalpha())
 
 
+class Measure(Vocabulary):
+    # What a figure measures. Most are the deal's amount (money paid or committed, power, chips); a
+    # valuation is the worth of a company the deal implies (pre- or post-money, market value at a
+    # listing), which no sum of deal amounts may add.
+    amount = "amount"
+    valuation = "valuation"
+
+
 class Per(Vocabulary):
     total = "total"
     year = "year"

@@ -18,6 +18,7 @@ from .enums import (
     DealType,
     FacilityKind,
     FacilityStatus,
+    Measure,
     OrgRole,
     PartyRole,
     Per,
@@ -103,6 +104,7 @@ class Quantity(Node):
     max: Annotated[float | None, Rdf("schema:maxValue")] = None
     qualifier: Annotated[Qualifier, Rdf("ckg:qualifier")] = Qualifier.exactly
     per: Annotated[Per, Rdf("ckg:per")] = Per.total
+    measure: Annotated[Measure, Rdf("ckg:measure")] = Measure.amount
     product: Annotated[ChipId | None, Rdf("ckg:countsProduct")] = None
     note: Annotated[Text | None, Rdf("schema:description")] = None
     sources: OptionalSources = []
@@ -117,6 +119,8 @@ class Quantity(Node):
             raise ValueError(f"range min {self.min:g} is above max {self.max:g}: swap them")
         if self.per == Per.share and self.unit not in CURRENCY_UNITS:
             raise ValueError(f"per: share is a price per share, so its unit is a currency, not '{self.unit}': give the price's currency")
+        if self.measure == Measure.valuation and (self.unit not in CURRENCY_UNITS or self.per != Per.total):
+            raise ValueError("measure: valuation is what a company is worth, so it is money in total: give a currency and no 'per'")
         return self
 
 

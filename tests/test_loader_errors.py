@@ -254,6 +254,14 @@ def test_a_price_per_share_is_money(data_copy: Path) -> None:
     ]
 
 
+def test_a_valuation_is_money_in_total(data_copy: Path) -> None:
+    replace(data_copy, DEAL, "  qualifier: up_to\n", "  qualifier: up_to\n- unit: percent\n  value: 5\n  measure: valuation\n")
+    assert problems_of(data_copy) == [
+        "data/deals/bigcloud-labco-investment-2023.yaml:13: quantities[1]: measure: valuation is what a company is worth, "
+        "so it is money in total: give a currency and no 'per'"
+    ]
+
+
 def test_all_problems_reported_in_one_run(data_copy: Path) -> None:
     write(data_copy, LAB, "name: LabCo\nroles:\n- ai_lab\ncountry: US\nname: Again\n")
     replace(data_copy, "chips/gpu-x1.yaml", "status: shipping", "status: selling")

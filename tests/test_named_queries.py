@@ -178,15 +178,25 @@ def test_weakly_sourced_lists_a_status_resting_only_on_digests(data_copy, engine
 
 
 @pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
-def test_money_answers_count_only_totals_never_a_share_price_or_a_rate(data_copy, engine: str) -> None:
-    # An investment's price per share and a yearly rate are figures of the deal, but adding them to
-    # its total would misstate how much was invested or committed.
+def test_money_answers_count_each_deal_once_at_its_amount(data_copy, engine: str) -> None:
+    # A deal's figures beside its amount (its price per share, a yearly rate, the valuation it implies)
+    # and its other entries (another wording of the amount, a first tranche) are no money to add: summing
+    # them would misstate how much was invested or committed.
     investment = data_copy / "deals" / "bigcloud-labco-investment-2023.yaml"
     text = investment.read_text(encoding="utf-8")
-    price_and_rate = "- unit: usd\n  value: 12.5\n  per: share\n- unit: usd\n  value: 9000000000\n  per: year\nstatus_history:"
-    investment.write_text(text.replace("status_history:", price_and_rate, 1), encoding="utf-8")
+    figures = (
+        "- unit: usd\n  value: 12.5\n  per: share\n- unit: usd\n  value: 9000000000\n  per: year\n"
+        "- unit: usd\n  value: 30000000000\n  measure: valuation\n- unit: usd\n  value: 4000000000\n"
+        "- unit: usd\n  value: 1000000000\nstatus_history:"
+    )
+    investment.write_text(text.replace("status_history:", figures, 1), encoding="utf-8")
     kg = computekg.load(data_copy)
-    assert {str(q.per) for q in kg.deals["bigcloud-labco-investment-2023"].quantities} == {"total", "share", "year"}
+    quantities = kg.deals["bigcloud-labco-investment-2023"].quantities
+    assert {(str(q.per), str(q.measure)) for q in quantities} == {("total", "amount"), ("share", "amount"), ("year", "amount"), ("total", "valuation")}
     for name in ("investors-in", "commitments-per-lab"):
         params, expected = EXPECTED[name]
-        assert rows(run_named(kg, name, engine=engine, **params)) == expected, name
+        got = rows(run_named(kg, name, engine=engine, **params))
+        if name == "investors-in":  # one row per amount the deal records, none for the other figures
+            assert sorted({row[4] for row in got}) == ["1000000000", "4000000000"], got
+        else:
+            assert got == expected, name
