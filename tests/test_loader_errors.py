@@ -246,20 +246,24 @@ def test_impossible_date(data_copy: Path) -> None:
     ]
 
 
-def test_a_price_per_share_is_money(data_copy: Path) -> None:
-    replace(data_copy, DEAL, "  qualifier: up_to\n", "  qualifier: up_to\n- unit: chips\n  value: 12.5\n  per: share\n")
-    assert problems_of(data_copy) == [
-        "data/deals/bigcloud-labco-investment-2023.yaml:13: quantities[1]: per: share is a price per share, so its unit "
-        "is a currency, not 'chips': give the price's currency"
-    ]
+# A price per share and a valuation are money: a figure in another unit is a mistake the loader names.
+MONEY_ONLY_FIGURES = {
+    "price per share in chips": (
+        "- unit: chips\n  value: 12.5\n  per: share\n",
+        "per: share is a price per share, so its unit is a currency, not 'chips': give the price's currency",
+    ),
+    "valuation in percent": (
+        "- unit: percent\n  value: 5\n  measure: valuation\n",
+        "measure: valuation is what a company is worth, so it is money in total: give a currency and no 'per'",
+    ),
+}
 
 
-def test_a_valuation_is_money_in_total(data_copy: Path) -> None:
-    replace(data_copy, DEAL, "  qualifier: up_to\n", "  qualifier: up_to\n- unit: percent\n  value: 5\n  measure: valuation\n")
-    assert problems_of(data_copy) == [
-        "data/deals/bigcloud-labco-investment-2023.yaml:13: quantities[1]: measure: valuation is what a company is worth, "
-        "so it is money in total: give a currency and no 'per'"
-    ]
+@pytest.mark.parametrize("case", sorted(MONEY_ONLY_FIGURES))
+def test_a_money_only_figure_in_another_unit(data_copy: Path, case: str) -> None:
+    figure, message = MONEY_ONLY_FIGURES[case]
+    replace(data_copy, DEAL, "  qualifier: up_to\n", "  qualifier: up_to\n" + figure)
+    assert problems_of(data_copy) == [f"data/deals/bigcloud-labco-investment-2023.yaml:13: quantities[1]: {message}"]
 
 
 def test_all_problems_reported_in_one_run(data_copy: Path) -> None:
