@@ -66,6 +66,7 @@ def _p(src: str, dst: str, predicate: str, label: str, *types: DealType) -> Proj
     return Projection(PartyRole(src), PartyRole(dst), predicate, frozenset(types), label)
 
 
+PARTNERS = _p("partner", "partner", "ckg:partnersWith", "partners with")
 # Typed rules first: the first rule matching a pair of parties wins.
 PROJECTIONS: tuple[Projection, ...] = (
     _p("supplier", "customer", "ckg:suppliesChipsTo", "supplies chips to", DealType.chip_supply, DealType.custom_silicon),
@@ -91,15 +92,36 @@ PROJECTIONS: tuple[Projection, ...] = (
     _p("seller", "acquirer", "ckg:soldTo", "sold to"),
     _p("licensor", "licensee", "ckg:licensesTo", "licenses to"),
     _p("grantor", "grantee", "ckg:grantsTo", "grants funds to"),
-    _p("partner", "partner", "ckg:partnersWith", "partners with"),
+    PARTNERS,
 )
+# In a partnership, parties whose roles project to nothing more specific partner with each other (Eni, the
+# developer, and Khazna, its partner; an investor and a developer in a data-centre joint venture). Roles
+# that finance or back a deal without taking part in it (lender, arranger, guarantor...) never do.
+PARTNERSHIP_DEAL_TYPES = frozenset({DealType.partnership, DealType.datacenter_partnership})
+PARTNERSHIP_ROLES = frozenset(
+    PartyRole(role)
+    for role in ("partner", "developer", "investor", "operator", "provider", "supplier", "customer", "designer",
+                 "manufacturer", "design_partner")
+)  # fmt: skip
 IN_TALKS = "ckg:inTalksWith"  # the edge of a rumoured or negotiated deal, between every two parties
 
 
-def projection_for(deal_type: DealType, source_role: PartyRole, target_role: PartyRole) -> Projection | None:
+def _typed_rule(deal_type: DealType, source_role: PartyRole, target_role: PartyRole) -> Projection | None:
     for rule in PROJECTIONS:
         if (rule.source_role, rule.target_role) == (source_role, target_role) and (
             not rule.deal_types or deal_type in rule.deal_types
         ):
             return rule
+    return None
+
+
+def projection_for(deal_type: DealType, source_role: PartyRole, target_role: PartyRole) -> Projection | None:
+    if rule := _typed_rule(deal_type, source_role, target_role):
+        return rule
+    if (
+        deal_type in PARTNERSHIP_DEAL_TYPES
+        and {source_role, target_role} <= PARTNERSHIP_ROLES
+        and not _typed_rule(deal_type, target_role, source_role)
+    ):
+        return PARTNERS
     return None

@@ -218,6 +218,21 @@ def test_a_backstop_links_the_guarantor_to_the_tenant_it_backs(data_copy: Path) 
     assert str(ontology.value(CKG.backstops, rdflib.RDFS.label)) == "backstops the obligations of"
 
 
+def test_parties_to_a_partnership_partner_with_each_other_unless_they_only_finance_it(data_copy: Path) -> None:
+    roles = {"fabco": "developer", "bigcloud": "investor", "labco": "partner", "memco": "lender"}
+    write_one_step_deal(data_copy, "fabco-bigcloud-campus-jv-2025", "datacenter_partnership", roles, "announced", "2025-05-06")
+    kg = computekg.load(data_copy)
+    # Developer, investor and partner of a data-centre joint venture: each pair partners, both ways.
+    for a, b in (("fabco", "bigcloud"), ("fabco", "labco"), ("bigcloud", "labco")):
+        assert ask(kg, f"id:{a} ckg:partnersWith id:{b}") and ask(kg, f"id:{b} ckg:partnersWith id:{a}"), (a, b)
+    # The lender finances the venture without taking part in it, and the investor has no investee here.
+    assert not ask(kg, "id:memco ckg:partnersWith ?any") and not ask(kg, "?any ckg:partnersWith id:memco")
+    assert not ask(kg, "id:bigcloud ckg:investsIn id:fabco")
+    # Outside a partnership, parties with no rule between them stay unlinked.
+    write_one_step_deal(data_copy, "fabco-bigcloud-campus-jv-2025", "acquisition", roles, "announced", "2025-05-06")
+    assert not ask(computekg.load(data_copy), "id:fabco ckg:partnersWith id:bigcloud")
+
+
 def test_concept_schemes_are_in_the_graph(kg: computekg.KnowledgeGraph) -> None:
     rows = kg.query("SELECT ?label WHERE { ckg:DealStatus.in_talks skos:prefLabel ?label ; skos:inScheme ckg:DealStatus }")
     assert [str(r[0]) for r in rows] == ["in talks"]
