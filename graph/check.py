@@ -41,22 +41,35 @@ def check_references(loaded: LoadedRecords) -> Iterator[Problem]:
                     )
 
 
-def check_parent_cycles(loaded: LoadedRecords) -> Iterator[Problem]:
-    orgs: dict[str, Organization] = loaded.records["organizations"]  # type: ignore[assignment]
+def _cycles(links: dict[str, str | None]) -> Iterator[list[str]]:
+    """Each cycle in a chain of links (an organization's parent, a deal's whole), once, from where it closes."""
     reported: set[str] = set()
-    for start in orgs:
+    for start in links:
         seen: list[str] = []
         current: str | None = start
-        while current in orgs and current not in seen:
+        while current in links and current not in seen:
             seen.append(current)
-            current = orgs[current].parent
+            current = links[current]
         if current in seen and current not in reported:
             cycle = seen[seen.index(current) :]
             reported.update(cycle)
-            chain = " -> ".join([*cycle, current])
-            yield loaded.origins[current].problem(
-                ("parent",), f"parent cycle {chain}: an organization cannot be its own ancestor; fix one 'parent'"
-            )
+            yield [*cycle, current]
+
+
+def check_parent_cycles(loaded: LoadedRecords) -> Iterator[Problem]:
+    orgs: dict[str, Organization] = loaded.records["organizations"]  # type: ignore[assignment]
+    for chain in _cycles({org_id: org.parent for org_id, org in orgs.items()}):
+        yield loaded.origins[chain[-1]].problem(
+            ("parent",), f"parent cycle {' -> '.join(chain)}: an organization cannot be its own ancestor; fix one 'parent'"
+        )
+
+
+def check_part_cycles(loaded: LoadedRecords) -> Iterator[Problem]:
+    deals: dict[str, Deal] = loaded.records["deals"]  # type: ignore[assignment]
+    for chain in _cycles({deal_id: deal.part_of for deal_id, deal in deals.items()}):
+        yield loaded.origins[chain[-1]].problem(
+            ("part_of",), f"part_of cycle {' -> '.join(chain)}: a deal cannot be part of itself; fix one 'part_of'"
+        )
 
 
 def _after(later: str, earlier: str) -> bool:
@@ -194,6 +207,7 @@ def check_source_consistency(loaded: LoadedRecords) -> Iterator[Problem]:
 RULES: tuple[Rule, ...] = (
     check_references,
     check_parent_cycles,
+    check_part_cycles,
     check_status_histories,
     check_record_dates,
     check_sources_checked,

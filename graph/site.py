@@ -120,12 +120,15 @@ class SiteBuilder:
         for facility in sorted(kg.facilities.values(), key=lambda f: f.id):
             for org in {facility.operator, *facility.owners, *facility.tenants} - {None}:
                 self.facilities_of[org].append(facility)  # type: ignore[index]
-        # `related` holds both ways, whichever deal's file lists it.
+        # `related` holds both ways, whichever deal's file lists it; a whole lists the deals that are its parts.
         self.related_of: dict[str, set[str]] = defaultdict(set)
-        for deal in kg.deals.values():
+        self.parts_of: dict[str, list[str]] = defaultdict(list)
+        for deal in sorted(kg.deals.values(), key=lambda d: d.id):
             for other in deal.related:
                 self.related_of[deal.id].add(other)
                 self.related_of[other].add(deal.id)
+            if deal.part_of:
+                self.parts_of[deal.part_of].append(deal.id)
         self.children_of: dict[str, list[str]] = defaultdict(list)
         for org in sorted(kg.organizations.values(), key=lambda o: o.id):
             if org.parent:
@@ -163,7 +166,7 @@ class SiteBuilder:
             self.write_org(org, whole, undirected)
         for deal in self.kg.deals.values():
             self.write("deal/" + deal.id + ".html", "deal.html", deal=deal, title=deal.name,
-                       related=sorted(self.related_of[deal.id]))  # fmt: skip
+                       related=sorted(self.related_of[deal.id]), parts=self.parts_of[deal.id])  # fmt: skip
         for chip in self.kg.chips.values():
             self.write("chip/" + chip.id + ".html", "chip.html", chip=chip, title=chip.name, deals=self.deals_about[chip.id])
         for facility in self.kg.facilities.values():

@@ -264,6 +264,9 @@ class Deal(Record):
     status_history: Annotated[list[StatusEvent], Rdf("ckg:statusChange"), Field(min_length=1)]
     # A link holds both ways (the RDF gets both triples): list it on either deal.
     related: Annotated[list[DealId], Rdf("ckg:relatedDeal", inverse="ckg:relatedDeal")] = []
+    # A facet whose amounts a larger deal's amounts already count (a stake within a programme's total):
+    # sums take the whole or its parts, never both.
+    part_of: Annotated[DealId | None, Rdf("ckg:partOf", inverse="ckg:hasPart")] = None
     sources: OptionalSources = []
     sources_checked: SourcesChecked = None
 

@@ -12,6 +12,7 @@ from helpers import problems_of
 
 LAB = "organizations/labco.yaml"
 DEAL = "deals/bigcloud-labco-investment-2023.yaml"
+GPU_DEAL = "deals/gpuco-labco-chip-supply-2025.yaml"
 
 
 def write(data: Path, name: str, text: str) -> None:
@@ -264,6 +265,19 @@ def test_a_money_only_figure_in_another_unit(data_copy: Path, case: str) -> None
     figure, message = MONEY_ONLY_FIGURES[case]
     replace(data_copy, DEAL, "  qualifier: up_to\n", "  qualifier: up_to\n" + figure)
     assert problems_of(data_copy) == [f"data/deals/bigcloud-labco-investment-2023.yaml:13: quantities[1]: {message}"]
+
+
+def test_part_of_names_a_known_deal_and_makes_no_cycle(data_copy: Path) -> None:
+    wafers = "deals/fabco-gpuco-wafers-2024.yaml"
+    write(data_copy, DEAL, (data_copy / DEAL).read_text(encoding="utf-8") + "part_of: fabco-gpuco-wafers-2024\n")
+    write(data_copy, wafers, (data_copy / wafers).read_text(encoding="utf-8") + "part_of: bigcloud-labco-investment-2023\n")
+    write(data_copy, GPU_DEAL, (data_copy / GPU_DEAL).read_text(encoding="utf-8") + "part_of: gpuco-labco-chip-supply-2024\n")
+    assert problems_of(data_copy) == [
+        "data/deals/bigcloud-labco-investment-2023.yaml:30: part_of cycle bigcloud-labco-investment-2023 -> "
+        "fabco-gpuco-wafers-2024 -> bigcloud-labco-investment-2023: a deal cannot be part of itself; fix one 'part_of'",
+        "data/deals/gpuco-labco-chip-supply-2025.yaml:37: unknown deal 'gpuco-labco-chip-supply-2024': "
+        "add data/deals/gpuco-labco-chip-supply-2024.yaml or correct the id",
+    ]
 
 
 def test_all_problems_reported_in_one_run(data_copy: Path) -> None:

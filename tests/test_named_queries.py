@@ -201,3 +201,16 @@ def test_money_answers_count_each_deal_once_at_its_amount(data_copy, engine: str
             assert set(str(got[0][5]).split(" ")) == {"up_to", "exactly"}
         else:
             assert got == expected, name
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
+def test_a_part_is_counted_in_its_whole(data_copy, engine: str) -> None:
+    # A first tranche recorded as its own deal, part of LabCo's investment from BigCloud: the lab's
+    # commitments count the whole once, not the whole and its part.
+    investment = (data_copy / "deals" / "bigcloud-labco-investment-2023.yaml").read_text(encoding="utf-8")
+    tranche = investment.replace("value: 4000000000\n  qualifier: up_to", "value: 1000000000") + "part_of: bigcloud-labco-investment-2023\n"
+    (data_copy / "deals" / "bigcloud-labco-first-tranche-2023.yaml").write_text(tranche, encoding="utf-8")
+    kg = computekg.load(data_copy)
+    assert kg.query("ASK { id:bigcloud-labco-investment-2023 ckg:hasPart id:bigcloud-labco-first-tranche-2023 }").boolean
+    params, expected = EXPECTED["commitments-per-lab"]
+    assert rows(run_named(kg, "commitments-per-lab", engine=engine, **params)) == expected

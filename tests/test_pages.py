@@ -114,6 +114,18 @@ def test_related_deals_link_both_ways_whichever_file_lists_them(data_copy: Path,
     assert "Related deals" not in (out / "deal/fabco-gpuco-wafers-2024.html").read_text()
 
 
+def test_a_part_and_its_whole_link_each_other(data_copy: Path, tmp_path: Path) -> None:
+    deal = data_copy / "deals" / "gpuco-labco-chip-supply-2025.yaml"
+    deal.write_text(deal.read_text(encoding="utf-8") + "part_of: bigcloud-labco-investment-2023\n", encoding="utf-8")
+    out = tmp_path / "site"
+    build_site(computekg.load(data_copy), out)
+    part = (out / "deal/gpuco-labco-chip-supply-2025.html").read_text()
+    whole = (out / "deal/bigcloud-labco-investment-2023.html").read_text()
+    assert '<h2>Part of</h2><p><a href="../deal/bigcloud-labco-investment-2023.html">' in part
+    assert '<h2>Parts</h2>' in whole and '<li><a href="../deal/gpuco-labco-chip-supply-2025.html">' in whole.split("<h2>Parts</h2>")[1]
+    assert "<h2>Parts</h2>" not in part and "<h2>Part of</h2>" not in whole
+
+
 def test_pages_say_whether_a_second_reader_checked_the_sources(site: Path) -> None:
     checked = (site / "deal/gpuco-labco-chip-supply-2025.html").read_text()
     assert '<p class="review">Every claim on this page was checked against its sources by a second reader on ' \
