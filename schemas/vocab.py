@@ -94,8 +94,8 @@ PROJECTIONS: tuple[Projection, ...] = (
     _p("grantor", "grantee", "ckg:grantsTo", "grants funds to"),
     PARTNERS,
 )
-# In a partnership, parties whose roles project to nothing more specific partner with each other (Eni, the
-# developer, and Khazna, its partner; an investor and a developer in a data-centre joint venture). Roles
+# In a partnership, parties whose roles project to nothing more specific partner with each other (Khazna, the
+# developer, and Eni, its partner; an investor and a developer in a data-centre joint venture). Roles
 # that finance or back a deal without taking part in it (lender, arranger, guarantor...) never do.
 PARTNERSHIP_DEAL_TYPES = frozenset({DealType.partnership, DealType.datacenter_partnership})
 PARTNERSHIP_ROLES = frozenset(
