@@ -214,3 +214,27 @@ def test_a_part_is_counted_in_its_whole(data_copy, engine: str) -> None:
     assert kg.query("ASK { id:bigcloud-labco-investment-2023 ckg:hasPart id:bigcloud-labco-first-tranche-2023 }").boolean
     params, expected = EXPECTED["commitments-per-lab"]
     assert rows(run_named(kg, "commitments-per-lab", engine=engine, **params)) == expected
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
+@pytest.mark.parametrize(
+    "uncounted_whole",
+    [
+        ("status: completed\n  date: '2024-03-27'", "status: cancelled\n  date: '2024-03-27'"),  # the whole ended
+        ("  value: 4000000000\n  qualifier: up_to\n", "  value: 4000000000\n  measure: valuation\n"),  # no amount of its own
+    ],
+    ids=["cancelled", "no-amount"],
+)
+def test_a_part_counts_when_its_whole_does_not(data_copy, engine: str, uncounted_whole: tuple[str, str]) -> None:
+    # Skipping a part is right only while its whole is summed in the same unit; a part of a
+    # cancelled or unpriced whole is money in its own right.
+    path = data_copy / "deals" / "bigcloud-labco-investment-2023.yaml"
+    investment = path.read_text(encoding="utf-8")
+    tranche = investment.replace("value: 4000000000\n  qualifier: up_to", "value: 1000000000") + "part_of: bigcloud-labco-investment-2023\n"
+    (data_copy / "deals" / "bigcloud-labco-first-tranche-2023.yaml").write_text(tranche, encoding="utf-8")
+    assert uncounted_whole[0] in investment
+    path.write_text(investment.replace(*uncounted_whole), encoding="utf-8")
+    got = rows(run_named(computekg.load(data_copy), "commitments-per-lab", engine=engine))
+    # 19bn over two deals before: the 4bn whole gives way to its 1bn part.
+    assert got == [("labco", "gw", "1", "1"), ("labco", "usd", "16000000000", "2")]
+
