@@ -238,3 +238,11 @@ def test_a_part_counts_when_its_whole_does_not(data_copy, engine: str, uncounted
     # 19bn over two deals before: the 4bn whole gives way to its 1bn part.
     assert got == [("labco", "gw", "1", "1"), ("labco", "usd", "16000000000", "2")]
 
+
+@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
+def test_an_investment_without_a_usd_amount_leaves_amount_and_wording_unbound(data_copy, engine: str) -> None:
+    # With only a valuation, the round has no amount: an empty wording would read as a known one.
+    path = data_copy / "deals" / "bigcloud-labco-investment-2023.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("  qualifier: up_to\n", "  measure: valuation\n"), encoding="utf-8")
+    got = rows(run_named(computekg.load(data_copy), "investors-in", engine=engine, org="labco"))
+    assert got == [("labco", "bigcloud", "bigcloud-labco-investment-2023", "completed", None, None, "2023-09-25")]
