@@ -200,6 +200,9 @@ def _usage(message: str) -> NoReturn:
 
 
 def _query_text(argument: str) -> str:
+    if argument.strip() in named_queries():
+        # A bare name would otherwise reach the SPARQL parser and fail with a syntax error.
+        _usage(f"'{argument.strip()}' is a named query: run it with --name {argument.strip()}")
     if not argument.endswith(".rq"):
         return argument
     path = Path(argument)

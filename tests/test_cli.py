@@ -101,6 +101,7 @@ def test_construct_as_turtle() -> None:
         (["query", "SELEC ?x", "-d", DATA], 1, "SPARQL syntax error"),
         (["query", PARTNERS, "-d", DATA, "-f", "yaml"], 2, "unknown format 'yaml'"),
         (["query", "missing.rq", "-d", DATA], 2, "no query file missing.rq"),
+        (["query", "deals-of", "-d", DATA], 2, "'deals-of' is a named query: run it with --name deals-of"),
         (["query", PARTNERS, "-d", DATA, "-f", "ttl"], 1, "a SELECT or ASK result is a table"),
         (["frobnicate"], 2, "No such command"),
     ],
