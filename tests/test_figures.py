@@ -79,6 +79,7 @@ def test_a_range_is_quoted_by_either_end_and_only_by_a_quote() -> None:
         ("up_to", 5.5e9, "for an initial $3.25bn, potentially rising to $5.5bn"),
         ("approximately", 51e9, "a valuation near HK$51 billion"),
         ("approximately", 700e6, "per una cifra stimata intorno ai 700 milioni di dollari"),
+        ("approximately", 15e9, "o investimento previsto gira em torno de R$ 15 bilhões"),
         ("more_than", 4e9, "a valuation north of $4 billion"),
         ("more_than", 2e11, "um aporte superior a R$ 200 bilhões"),
         ("at_least", 50, "power generation of 50 megawatts or greater"),
