@@ -82,6 +82,7 @@ def test_a_range_is_quoted_by_either_end_and_only_by_a_quote() -> None:
         ("approximately", 15e9, "o investimento previsto gira em torno de R$ 15 bilhões"),
         ("more_than", 4e9, "a valuation north of $4 billion"),
         ("more_than", 2e11, "um aporte superior a R$ 200 bilhões"),
+        ("more_than", 7e8, "Das wäre dann eine Summe von insgesamt gut 700 Millionen Dollar."),  # "a good $700m"
         ("at_least", 50, "power generation of 50 megawatts or greater"),
         ("less_than", 30000, "ordered over 100,000 chips but received fewer than 30,000 by July"),
         ("less_than", 1e9, "a round of under $1 billion"),
