@@ -72,6 +72,20 @@ def check_part_cycles(loaded: LoadedRecords) -> Iterator[Problem]:
         )
 
 
+def check_part_parties(loaded: LoadedRecords) -> Iterator[Problem]:
+    # A part is some of its whole's own money or capacity, so someone takes part in both;
+    # a part_of between strangers is a slip that would make sums skip real money.
+    deals: dict[str, Deal] = loaded.records["deals"]  # type: ignore[assignment]
+    for deal_id, deal in deals.items():
+        whole = deals.get(deal.part_of) if deal.part_of else None
+        if whole is not None and not {p.org for p in deal.parties} & {p.org for p in whole.parties}:
+            yield loaded.origins[deal_id].problem(
+                ("part_of",),
+                f"part_of {deal.part_of}: the two deals share no party, but a part belongs to a party of its whole; "
+                "check 'part_of' or the parties",
+            )
+
+
 def _after(later: str, earlier: str) -> bool:
     """False only when `later` must be before `earlier`, whatever their precision."""
     return date_bounds(later)[1] >= date_bounds(earlier)[0]
@@ -208,6 +222,7 @@ RULES: tuple[Rule, ...] = (
     check_references,
     check_parent_cycles,
     check_part_cycles,
+    check_part_parties,
     check_status_histories,
     check_record_dates,
     check_sources_checked,

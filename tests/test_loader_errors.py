@@ -269,14 +269,26 @@ def test_a_money_only_figure_in_another_unit(data_copy: Path, case: str) -> None
 
 def test_part_of_names_a_known_deal_and_makes_no_cycle(data_copy: Path) -> None:
     wafers = "deals/fabco-gpuco-wafers-2024.yaml"
-    write(data_copy, DEAL, (data_copy / DEAL).read_text(encoding="utf-8") + "part_of: fabco-gpuco-wafers-2024\n")
-    write(data_copy, wafers, (data_copy / wafers).read_text(encoding="utf-8") + "part_of: bigcloud-labco-investment-2023\n")
-    write(data_copy, GPU_DEAL, (data_copy / GPU_DEAL).read_text(encoding="utf-8") + "part_of: gpuco-labco-chip-supply-2024\n")
+    write(data_copy, DEAL, (data_copy / DEAL).read_text(encoding="utf-8") + "part_of: gpuco-labco-chip-supply-2025\n")
+    write(data_copy, GPU_DEAL, (data_copy / GPU_DEAL).read_text(encoding="utf-8") + "part_of: bigcloud-labco-investment-2023\n")
+    write(data_copy, wafers, (data_copy / wafers).read_text(encoding="utf-8") + "part_of: fabco-gpuco-wafers-2023\n")
     assert problems_of(data_copy) == [
         "data/deals/bigcloud-labco-investment-2023.yaml:30: part_of cycle bigcloud-labco-investment-2023 -> "
-        "fabco-gpuco-wafers-2024 -> bigcloud-labco-investment-2023: a deal cannot be part of itself; fix one 'part_of'",
-        "data/deals/gpuco-labco-chip-supply-2025.yaml:37: unknown deal 'gpuco-labco-chip-supply-2024': "
-        "add data/deals/gpuco-labco-chip-supply-2024.yaml or correct the id",
+        "gpuco-labco-chip-supply-2025 -> bigcloud-labco-investment-2023: a deal cannot be part of itself; fix one 'part_of'",
+        "data/deals/fabco-gpuco-wafers-2024.yaml:29: unknown deal 'fabco-gpuco-wafers-2023': "
+        "add data/deals/fabco-gpuco-wafers-2023.yaml or correct the id",
+    ]
+
+
+def test_a_part_shares_a_party_with_its_whole(data_copy: Path) -> None:
+    # FabCo's wafers for GPUCo are no part of BigCloud's money for LabCo: no one takes part in both.
+    wafers = "deals/fabco-gpuco-wafers-2024.yaml"
+    text = (data_copy / wafers).read_text(encoding="utf-8")
+    write(data_copy, wafers, text + "part_of: bigcloud-labco-investment-2023\n")
+    line = text.count("\n") + 1
+    assert problems_of(data_copy) == [
+        f"data/deals/fabco-gpuco-wafers-2024.yaml:{line}: part_of bigcloud-labco-investment-2023: the two deals share "
+        "no party, but a part belongs to a party of its whole; check 'part_of' or the parties",
     ]
 
 
