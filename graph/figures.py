@@ -50,6 +50,22 @@ _SHARED_SCALE = re.compile(
 _TWO_PARTS = re.compile(r"(\d[\d,.]*)\s*(조|兆|억|億|亿|만|萬|万)\s*(\d[\d,.]*)\s*(억|億|亿|만|萬|万)?")
 
 
+_DIGIT_NAMES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_DIGIT_NAME = "|".join(_DIGIT_NAMES)
+# Korean broadcasters spell decimals out: "22-point-eight trillion won", "1-point-2-5 percent".
+_SPOKEN_DECIMAL = re.compile(rf"\b(\d+)-point-((?:\d|{_DIGIT_NAME})(?:-(?:\d|{_DIGIT_NAME}))*)\b", re.IGNORECASE)
+
+
+def _spoken_decimals(quote: str) -> str:
+    """The quote with spelled-out decimals written in digits ("22-point-eight" as "22.8")."""
+
+    def digits(match: re.Match[str]) -> str:
+        places = "".join(d if d.isdigit() else str(_DIGIT_NAMES.index(d.lower())) for d in match.group(2).split("-"))
+        return f"{match.group(1)}.{places}"
+
+    return _SPOKEN_DECIMAL.sub(digits, quote)
+
+
 def readings(digits: str) -> set[float]:
     """Every value written digits may mean: "1,500", "1.500" and "1 500" as fifteen hundred, "1,5" as one and a half."""
     compact = digits.replace(" ", "")
@@ -65,7 +81,7 @@ def readings(digits: str) -> set[float]:
 
 
 def numbers_in(quote: str) -> set[float]:
-    text = quote.replace("\u00a0", " ").replace("\u202f", " ")
+    text = _spoken_decimals(quote.replace("\u00a0", " ").replace("\u202f", " "))
     found = {float(CJK_DIGITS.index(char) + 1) for char in text if char in CJK_DIGITS}
     for match in _TWO_PARTS.finditer(text):
         high, low = SCALES[match.group(2)], SCALES.get(match.group(4) or "", 1)
@@ -168,7 +184,7 @@ def qualifier_is_worded(quantity: Quantity) -> bool:
     figure needs one quote giving the number without a qualifier just before it, so "up to 8,000
     GPUs" is not recorded as a flat 8,000.
     """
-    quotes = [source.quote for source in quantity.sources if source.quote]
+    quotes = [_spoken_decimals(source.quote) for source in quantity.sources if source.quote]
     places = [(quote, span) for quote in quotes for value in _recorded(quantity) for span in _figure_spans(value, quote)]
     pattern = _QUALIFIER_PATTERNS.get(str(quantity.qualifier))
     if pattern is not None:
@@ -202,6 +218,7 @@ def wordings(value: float, quote: str) -> set[str]:
     the number, say nothing for sure and are left out.
     """
     found: set[str] = set()
+    quote = _spoken_decimals(quote)
     for match in _NUMBER.finditer(quote):
         start, end = match.span()
         if not _written_as(value, match):

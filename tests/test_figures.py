@@ -37,6 +37,8 @@ from computekg.schemas.models import Quantity
         (1.204e9, "about $1.2 billion"),  # a rounding of the same figure
         (36000, "environ 36 000 GPU Nvidia B200"),
         (100, "the first phase reaches by 2026 100 MW"),  # spaced digits may be two numbers
+        (2.28e13, "a semiconductor foundry deal worth 22-point-eight trillion won"),  # decimals spelled out
+        (1.25, "a rate of 1-point-2-5 percent"),
     ],
 )
 def test_a_quote_states_its_figure(value: float, quote: str) -> None:
@@ -80,6 +82,7 @@ def test_a_range_is_quoted_by_either_end_and_only_by_a_quote() -> None:
         ("approximately", 51e9, "a valuation near HK$51 billion"),
         ("approximately", 700e6, "per una cifra stimata intorno ai 700 milioni di dollari"),
         ("approximately", 15e9, "o investimento previsto gira em torno de R$ 15 bilhões"),
+        ("approximately", 16.5e9, "worth 22-point-eight trillion won, or around 16-point-five billion U.S. dollars"),
         ("more_than", 4e9, "a valuation north of $4 billion"),
         ("more_than", 2e11, "um aporte superior a R$ 200 bilhões"),
         ("more_than", 7e8, "Das wäre dann eine Summe von insgesamt gut 700 Millionen Dollar."),  # "a good $700m"
