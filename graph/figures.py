@@ -195,6 +195,26 @@ def qualifier_is_worded(quantity: Quantity) -> bool:
     return not places or any(not _QUALIFIED_BEFORE.search(quote[max(0, start - NEAR) : start]) for quote, (start, _) in places)
 
 
+# A figure as a record's name writes it: money after its currency sign, or a number with its unit
+# after it ("$10 billion", "Rs 3,706 crore", "1.4 GW", "20,000 GPUs"); not a model number ("MI308").
+_NAME_UNIT = r"MW|GW|megawatts?|gigawatts?|GPUs?|chips|servers|racks|wafers|yuan|won|yen|euros?|crore|rupees|%|percent"
+_NAME_FIGURE = re.compile(
+    rf"(?<![A-Za-z])(?:US\$|HK\$|A\$|S\$|C\$|Rs\.?|[$€£¥₹₩])\s*({_DIGITS})(?:\s*-?\s*({_SCALE})(?![a-z]))?"
+    rf"|(?<![A-Za-z\d.,])({_DIGITS})(?:\s*-?\s*({_SCALE})(?![a-z]))?\s*(?:{_NAME_UNIT})(?![a-z])",
+    re.IGNORECASE,
+)
+
+
+def figures_named(name: str) -> list[tuple[str, set[float]]]:
+    """Each figure a record's name writes, with every value it may mean (with and without its scale)."""
+    found = []
+    for match in _NAME_FIGURE.finditer(_spoken_decimals(name)):
+        digits, scale = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+        factor = SCALES.get((scale or "").lower(), 1)
+        found.append((match.group(0).strip(), {n * f for n in readings(digits) for f in (1, factor)}))
+    return found
+
+
 def _strict_readings(digits: str) -> set[float]:
     """What digits say read strictly: separators before groups of three may group thousands, the last may be a decimal point."""
     parts = re.split(r"[.,\s]", digits)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from computekg.graph.figures import (
     figure_is_quoted,
+    figures_named,
     qualifier_is_worded,
     states,
     unrecorded_wordings,
@@ -153,3 +154,23 @@ def test_a_wording_no_figure_records_is_reported_with_its_quote() -> None:
     assert unrecorded_wordings([ceiling, figure([award], unit="usd", value=6.6e9)], [award]) == []
     # "up to roughly" words both; recording the ceiling is enough.
     assert unrecorded_wordings([ceiling], ["up to roughly $6.6 billion"]) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Nvidia to invest up to $100 billion in OpenAI", [("$100 billion", 1e11)]),
+        ("India approves HCL-Foxconn unit at Rs 3,706 crore", [("Rs 3,706 crore", 3.706e10)]),
+        ("Babcock & Wilcox to build 1.2 GW of gas-fired power", [("1.2 GW", 1.2)]),
+        # A count is read only with its unit right after it; "orders" holds no rupee sign.
+        ("ByteDance orders 20,000 H200 GPUs and a 49% stake", [("49%", 49)]),
+        ("Samsung-Tesla deal worth 22-point-eight trillion won", [("22.8 trillion won", 2.28e13)]),
+        # Model numbers are no figures.
+        ("Sales of H20 and MI308 chips; Huawei Ascend 950PR chips", []),
+    ],
+)
+def test_the_figures_a_name_writes(name: str, expected: list[tuple[str, float]]) -> None:
+    got = figures_named(name)
+    assert [text for text, _ in got] == [text for text, _ in expected]
+    for (_, values), (_, value) in zip(got, expected, strict=True):
+        assert value in values
