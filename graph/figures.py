@@ -215,6 +215,15 @@ def figures_named(name: str) -> list[tuple[str, set[float]]]:
     return found
 
 
+def unsourced_name_figures(name: str, recorded: list[float], quotes: list[str]) -> list[str]:
+    """The figures a name writes that are neither a recorded value nor stated by one of the quotes."""
+    return [
+        text for text, values in figures_named(name)
+        if not any(_close(value, figure) for value in values for figure in recorded)
+        and not any(states(value, quote) for value in values for quote in quotes)
+    ]  # fmt: skip
+
+
 def _strict_readings(digits: str) -> set[float]:
     """What digits say read strictly: separators before groups of three may group thousands, the last may be a decimal point."""
     parts = re.split(r"[.,\s]", digits)

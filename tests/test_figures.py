@@ -9,6 +9,7 @@ from computekg.graph.figures import (
     qualifier_is_worded,
     states,
     unrecorded_wordings,
+    unsourced_name_figures,
     wordings,
 )
 from computekg.schemas.models import Quantity
@@ -174,3 +175,12 @@ def test_the_figures_a_name_writes(name: str, expected: list[tuple[str, float]])
     assert [text for text, _ in got] == [text for text, _ in expected]
     for (_, values), (_, value) in zip(got, expected, strict=True):
         assert value in values
+
+
+def test_a_name_figure_must_be_recorded_or_quoted() -> None:
+    name = "Japan plans about ¥930 billion for Rapidus, ¥630 billion of it in fiscal 2026"
+    quote = "subsidies of around 630 billion yen in fiscal 2026 and roughly 300 billion yen in fiscal 2027"
+    # A sum the curator worked out is neither a figure nor in a quote; the ¥630 billion is both.
+    assert unsourced_name_figures(name, [630e9, 300e9], [quote]) == ["¥930 billion"]
+    assert unsourced_name_figures(name, [], [quote]) == ["¥930 billion"]
+    assert unsourced_name_figures(name, [930e9], []) == ["¥630 billion"]

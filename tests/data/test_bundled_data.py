@@ -17,10 +17,9 @@ import pytest
 from computekg.graph.coverage import rests_on_anonymous_sources
 from computekg.graph.figures import (
     figure_is_quoted,
-    figures_named,
     qualifier_is_worded,
-    states,
     unrecorded_wordings,
+    unsourced_name_figures,
 )
 from computekg.graph.fmt import canonical_text
 from computekg.graph.load import load_records
@@ -259,11 +258,7 @@ def test_a_figure_in_a_name_is_one_the_record_gives(deal) -> None:
     # ("about ¥930 billion" from two planned amounts) would pass there for a reported figure.
     recorded = [v for q in deal.quantities for v in (q.value, q.min, q.max) if v is not None]
     quotes = [source.quote for _, source in sources(deal) if source.quote]
-    unsourced = [
-        text for text, values in figures_named(deal.name)
-        if not any(abs(v - r) <= abs(r) * 0.006 for v in values for r in recorded)
-        and not any(states(v, quote) for v in values for quote in quotes)
-    ]  # fmt: skip
+    unsourced = unsourced_name_figures(deal.name, recorded, quotes)
     assert unsourced == [], (
         f"data/deals/{deal.id}.yaml: the name gives {', '.join(unsourced)}, which no figure or quote of the record "
         "states: reword the name, or record the figure with its source"
