@@ -199,20 +199,19 @@ def qualifier_is_worded(quantity: Quantity) -> bool:
 # after it ("$10 billion", "Rs 3,706 crore", "1.4 GW", "20,000 GPUs"); not a model number ("MI308").
 _NAME_UNIT = r"MW|GW|megawatts?|gigawatts?|GPUs?|chips|servers|racks|wafers|yuan|won|yen|euros?|crore|rupees|%|percent"
 _NAME_FIGURE = re.compile(
-    rf"(?<![A-Za-z])(?:US\$|HK\$|A\$|S\$|C\$|Rs\.?|[$€£¥₹₩])\s*({_DIGITS})(?:\s*-?\s*({_SCALE})(?![a-z]))?"
-    rf"|(?<![A-Za-z\d.,])({_DIGITS})(?:\s*-?\s*({_SCALE})(?![a-z]))?\s*(?:{_NAME_UNIT})(?![a-z])",
+    rf"(?<![A-Za-z])(?:US\$|HK\$|A\$|S\$|C\$|Rs\.?|[$€£¥₹₩])\s*{_DIGITS}(?:\s*-?\s*(?:{_SCALE})(?![a-z]))?"
+    rf"|(?<![A-Za-z\d.,]){_DIGITS}(?:\s*-?\s*(?:{_SCALE})(?![a-z]))?\s*(?:{_NAME_UNIT})(?![a-z])",
     re.IGNORECASE,
 )
 
 
 def figures_named(name: str) -> list[tuple[str, set[float]]]:
     """Each figure a record's name writes, with every value it may mean (with and without its scale)."""
-    found = []
-    for match in _NAME_FIGURE.finditer(_spoken_decimals(name)):
-        digits, scale = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
-        factor = SCALES.get((scale or "").lower(), 1)
-        found.append((match.group(0).strip(), {n * f for n in readings(digits) for f in (1, factor)}))
-    return found
+    # The number inside each figure is read as quotes are read: `_NUMBER` and `_values`.
+    return [
+        (match.group(0).strip(), _values(_NUMBER.search(match.group(0))))  # type: ignore[arg-type]
+        for match in _NAME_FIGURE.finditer(_spoken_decimals(name))
+    ]
 
 
 def unsourced_name_figures(name: str, recorded: list[float], quotes: list[str]) -> list[str]:
