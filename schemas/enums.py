@@ -191,6 +191,10 @@ class Unit(Vocabulary):
     sek = "sek"
     gw = "gw"
     mw = "mw"
+    # Energy, not power: a battery's storage ("350MW/1,400MWh") or a supply contract's yearly output (with
+    # per: year). Spelt out because three-letter units are currencies (CURRENCY_UNITS).
+    megawatt_hours = "megawatt_hours"
+    gigawatt_hours = "gigawatt_hours"
     chips = "chips"  # count of accelerators (name them with `product`)
     # Reports often count whole systems, not chips ("500 GB200 NVL72 racks", "10,000 GPU servers"); kept as
     # counted, never turned into chips, and named with `product` where the page names the system.

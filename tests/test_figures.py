@@ -163,6 +163,8 @@ def test_a_wording_no_figure_records_is_reported_with_its_quote() -> None:
         ("Nvidia to invest up to $100 billion in OpenAI", [("$100 billion", 1e11)]),
         ("India approves HCL-Foxconn unit at Rs 3,706 crore", [("Rs 3,706 crore", 3.706e10)]),
         ("Babcock & Wilcox to build 1.2 GW of gas-fired power", [("1.2 GW", 1.2)]),
+        # Energy is its own figure, not a power figure followed by an "h".
+        ("Entergy's 350 MW, 1,400 MWh battery; 1.1 gigawatt-hours", [("350 MW", 350), ("1,400 MWh", 1400), ("1.1 gigawatt-hours", 1.1)]),
         # A count is read only with its unit right after it; "orders" holds no rupee sign.
         ("ByteDance orders 20,000 H200 GPUs and a 49% stake", [("49%", 49)]),
         ("Samsung-Tesla deal worth 22-point-eight trillion won", [("22.8 trillion won", 2.28e13)]),
