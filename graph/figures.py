@@ -197,7 +197,7 @@ def qualifier_is_worded(quantity: Quantity) -> bool:
 
 # A figure as a record's name writes it: money after its currency sign, or a number with its unit
 # after it ("$10 billion", "Rs 3,706 crore", "1.4 GW", "20,000 GPUs"); not a model number ("MI308").
-_NAME_UNIT = r"MWh|GWh|MW|GW|(?:mega|giga)watt[- ]hours?|megawatts?|gigawatts?|GPUs?|chips|servers|racks|wafers|yuan|won|yen|euros?|crore|rupees|%|percent"
+_NAME_UNIT = r"MWh|GWh|TWh|MW|GW|(?:mega|giga|tera)watt[- ]hours?|megawatts?|gigawatts?|GPUs?|chips|servers|racks|wafers|yuan|won|yen|euros?|crore|rupees|%|percent"
 _NAME_FIGURE = re.compile(
     rf"(?<![A-Za-z])(?:US\$|HK\$|A\$|S\$|C\$|Rs\.?|[$€£¥₹₩])\s*{_DIGITS}(?:\s*-?\s*(?:{_SCALE})(?![a-z]))?"
     rf"|(?<![A-Za-z\d.,]){_DIGITS}(?:\s*-?\s*(?:{_SCALE})(?![a-z]))?\s*(?:{_NAME_UNIT})(?![a-z])",

@@ -31,7 +31,7 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 ASSETS = Path(__file__).resolve().parent / "assets"
 FOLDERS = {"organizations": "org", "deals": "deal", "chips": "chip", "facilities": "facility"}
 # Currencies print as their ISO code; the other units as a person writes them.
-UNIT_LABELS = {"gw": "GW", "mw": "MW", "megawatt_hours": "MWh", "gigawatt_hours": "GWh",
+UNIT_LABELS = {"gw": "GW", "mw": "MW", "megawatt_hours": "MWh", "gigawatt_hours": "GWh", "terawatt_hours": "TWh",
                "chips": "chips", "racks": "racks", "servers": "servers",
                "wafers_per_month": "wafers/month", "wafers": "wafers", "percent": "%", "shares": "shares",
                "years": "years"}  # fmt: skip

@@ -195,6 +195,7 @@ class Unit(Vocabulary):
     # per: year). Spelt out because three-letter units are currencies (CURRENCY_UNITS).
     megawatt_hours = "megawatt_hours"
     gigawatt_hours = "gigawatt_hours"
+    terawatt_hours = "terawatt_hours"
     chips = "chips"  # count of accelerators (name them with `product`)
     # Reports often count whole systems, not chips ("500 GB200 NVL72 racks", "10,000 GPU servers"); kept as
     # counted, never turned into chips, and named with `product` where the page names the system.

@@ -165,6 +165,7 @@ def test_a_wording_no_figure_records_is_reported_with_its_quote() -> None:
         ("Babcock & Wilcox to build 1.2 GW of gas-fired power", [("1.2 GW", 1.2)]),
         # Energy is its own figure, not a power figure followed by an "h".
         ("Entergy's 350 MW, 1,400 MWh battery; 1.1 gigawatt-hours", [("350 MW", 350), ("1,400 MWh", 1400), ("1.1 gigawatt-hours", 1.1)]),
+        ("TotalEnergies to supply Google 1.5 TWh over 15 years", [("1.5 TWh", 1.5)]),
         # A count is read only with its unit right after it; "orders" holds no rupee sign.
         ("ByteDance orders 20,000 H200 GPUs and a 49% stake", [("49%", 49)]),
         ("Samsung-Tesla deal worth 22-point-eight trillion won", [("22.8 trillion won", 2.28e13)]),
