@@ -132,7 +132,7 @@ QUALIFIER_WORDS = {
     "up_to": (
         r"up to|upto|as much as|as many as|as high as|not more than|no more than|maximum|ceiling|capped"
         r"|could (?:grow|rise|reach|scale)|potentially rising|rising to|scale to|scale up to|eventually"
-        r"|至多|最多|最高|最大|上限|까지|최대|bis zu|jusqu|hasta|fino a|до\b|तक"
+        r"|至多|最多|最高|最大|上限|까지|최대|bis zu|jusqu|hasta|até|fino a|до\b|तक"
     ),
     "approximately": (
         r"about|approx|around|roughly|nearly|almost|some\b|close to|near\b|circa|estimated|~"

@@ -81,6 +81,7 @@ def test_a_range_is_quoted_by_either_end_and_only_by_a_quote() -> None:
     [
         ("up_to", 1.2, "the campus can scale up to 1.2 GW"),
         ("up_to", 5.5e9, "for an initial $3.25bn, potentially rising to $5.5bn"),
+        ("up_to", 5, "o complexo poderá alcançar uma demanda de até 5 GW"),  # Portuguese "até"
         ("approximately", 51e9, "a valuation near HK$51 billion"),
         ("approximately", 700e6, "per una cifra stimata intorno ai 700 milioni di dollari"),
         ("approximately", 15e9, "o investimento previsto gira em torno de R$ 15 bilhões"),
