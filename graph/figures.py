@@ -136,7 +136,7 @@ QUALIFIER_WORDS = {
     ),
     "approximately": (
         r"about|approx|around|roughly|nearly|almost|some\b|close to|near\b|circa|estimated|~"
-        r"|约|約|近|左右|약|가량|정도|규모|environ|près de|rund|etwa|ungefähr|около|почти|порядка|करीब|लगभग"
+        r"|约|約|近|左右|약|가량|정도|규모|environ|près de|rund|etwa|ungefähr|около|почти|порядка|примерно|करीब|लगभग"
         r"|cerca|aproximadamente|intorno|em torno|alrededor"
     ),
     "more_than": (
