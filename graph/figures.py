@@ -56,14 +56,14 @@ _DIGIT_NAME = "|".join(_DIGIT_NAMES)
 _SPOKEN_DECIMAL = re.compile(rf"\b(\d+)-point-((?:\d|{_DIGIT_NAME})(?:-(?:\d|{_DIGIT_NAME}))*)\b", re.IGNORECASE)
 
 
-def _spoken_decimals(quote: str) -> str:
-    """The quote with spelled-out decimals written in digits ("22-point-eight" as "22.8")."""
+def _as_read(quote: str) -> str:
+    """The quote as every figure reader reads it: plain spaces, spelled-out decimals in digits ("22-point-eight" as "22.8")."""
 
     def digits(match: re.Match[str]) -> str:
         places = "".join(d if d.isdigit() else str(_DIGIT_NAMES.index(d.lower())) for d in match.group(2).split("-"))
         return f"{match.group(1)}.{places}"
 
-    return _SPOKEN_DECIMAL.sub(digits, quote)
+    return _SPOKEN_DECIMAL.sub(digits, quote.replace("\u00a0", " ").replace("\u202f", " "))
 
 
 def readings(digits: str) -> set[float]:
@@ -81,7 +81,7 @@ def readings(digits: str) -> set[float]:
 
 
 def numbers_in(quote: str) -> set[float]:
-    text = _spoken_decimals(quote.replace("\u00a0", " ").replace("\u202f", " "))
+    text = _as_read(quote)
     found = {float(CJK_DIGITS.index(char) + 1) for char in text if char in CJK_DIGITS}
     for match in _TWO_PARTS.finditer(text):
         high, low = SCALES[match.group(2)], SCALES.get(match.group(4) or "", 1)
@@ -184,7 +184,7 @@ def qualifier_is_worded(quantity: Quantity) -> bool:
     figure needs one quote giving the number without a qualifier just before it, so "up to 8,000
     GPUs" is not recorded as a flat 8,000.
     """
-    quotes = [_spoken_decimals(source.quote) for source in quantity.sources if source.quote]
+    quotes = [_as_read(source.quote) for source in quantity.sources if source.quote]
     places = [(quote, span) for quote in quotes for value in _recorded(quantity) for span in _figure_spans(value, quote)]
     pattern = _QUALIFIER_PATTERNS.get(str(quantity.qualifier))
     if pattern is not None:
@@ -210,7 +210,7 @@ def figures_named(name: str) -> list[tuple[str, set[float]]]:
     # The number inside each figure is read as quotes are read: `_NUMBER` and `_values`.
     return [
         (match.group(0).strip(), _values(_NUMBER.search(match.group(0))))  # type: ignore[arg-type]
-        for match in _NAME_FIGURE.finditer(_spoken_decimals(name))
+        for match in _NAME_FIGURE.finditer(_as_read(name))
     ]
 
 
@@ -246,7 +246,7 @@ def wordings(value: float, quote: str) -> set[str]:
     the number, say nothing for sure and are left out.
     """
     found: set[str] = set()
-    quote = _spoken_decimals(quote)
+    quote = _as_read(quote)
     for match in _NUMBER.finditer(quote):
         start, end = match.span()
         if not _written_as(value, match):

@@ -95,6 +95,7 @@ def test_a_range_is_quoted_by_either_end_and_only_by_a_quote() -> None:
         ("less_than", 1e9, "a round of under $1 billion"),
         ("exactly", 12e9, "Amazon announced plans to build a $12 billion data center"),
         ("exactly", 31000, "up to 8,000 GPUs now and 31,000 GPUs over time"),  # the 31,000 itself is bare
+        ("up_to", 1.5e9, "jusqu\u2019\u00e0\u202f1,5\u00a0milliard d\u2019euros"),  # French spacing
     ],
 )
 def test_a_qualifier_worded_by_its_quote_passes(qualifier: str, value: float, quote: str) -> None:
@@ -143,6 +144,7 @@ def test_one_quote_with_the_wording_is_enough() -> None:
         (4.98e10, "for about $50 billion", set()),  # no rounding: another wording of another number
         (1.2e9, "a stake of $1.2 billion or more", set()),  # qualified, but not just before: unsure
         (5e9, "a roundabout $5 billion route", set()),  # "about" only as a whole word
+        (5e9, "a loan of up\u00a0to $5 billion", {"up_to"}),  # a non-breaking space, as copied pages have
     ],
 )
 def test_wordings_read_how_a_quote_gives_a_value(value: float, quote: str, expected: set[str]) -> None:
