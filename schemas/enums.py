@@ -189,6 +189,10 @@ class Unit(Vocabulary):
     thb = "thb"
     myr = "myr"
     sek = "sek"
+    zar = "zar"
+    mxn = "mxn"
+    vnd = "vnd"
+    idr = "idr"
     gw = "gw"
     mw = "mw"
     # Energy, not power: a battery's storage ("350MW/1,400MWh") or a supply contract's yearly output (with

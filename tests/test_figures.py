@@ -86,6 +86,9 @@ def test_a_range_is_quoted_by_either_end_and_only_by_a_quote() -> None:
         ("approximately", 700e6, "per una cifra stimata intorno ai 700 milioni di dollari"),
         ("approximately", 15e9, "o investimento previsto gira em torno de R$ 15 bilhões"),
         ("approximately", 22e6, "стоимостью примерно 22 млн долларов"),  # Russian "roughly"
+        ("approximately", 100e6, "senilai sekitar US$100 juta"),  # Indonesian "about"
+        ("approximately", 2.1e9, "với tổng vốn đầu tư khoảng 2,1 tỷ USD"),  # Vietnamese "about"
+        ("up_to", 5e8, "investasi hingga US$500 juta"),  # Indonesian "up to"
         ("approximately", 16.5e9, "worth 22-point-eight trillion won, or around 16-point-five billion U.S. dollars"),
         ("more_than", 4e9, "a valuation north of $4 billion"),
         ("more_than", 2e11, "um aporte superior a R$ 200 bilhões"),

@@ -202,6 +202,8 @@ def test_figures_read_as_reported() -> None:
     assert quantity_text(Quantity(unit="gigawatt_hours", value=1093, per="year")) == "1,093 GWh per year"
     assert quantity_text(Quantity(unit="megawatt_hours", value=1400)) == "1,400 MWh"
     assert quantity_text(Quantity(unit="terawatt_hours", value=1.5)) == "1.5 TWh"
+    assert quantity_text(Quantity(unit="zar", value=5.4e9)) == "5.4 billion ZAR"
+    assert quantity_text(Quantity(unit="mxn", value=6e9, qualifier="approximately")) == "about 6 billion MXN"
     assert quantity_text(Quantity(unit="usd", value=0.0001, per="share")) == "0.0001 USD per share"
     assert quantity_text(Quantity(unit="usd", value=3.8e11, measure="valuation")) == "380 billion USD valuation"
 
