@@ -41,6 +41,9 @@ from computekg.schemas.models import Quantity
         (100, "the first phase reaches by 2026 100 MW"),  # spaced digits may be two numbers
         (2.28e13, "a semiconductor foundry deal worth 22-point-eight trillion won"),  # decimals spelled out
         (1.25, "a rate of 1-point-2-5 percent"),
+        (1e8, "senilai sekitar US$100 juta (Rp1,67 triliun)"),
+        (1.67e12, "senilai sekitar US$100 juta (Rp1,67 triliun)"),
+        (2.1e9, "với tổng vốn đầu tư khoảng 2,1 tỷ USD"),
     ],
 )
 def test_a_quote_states_its_figure(value: float, quote: str) -> None:
