@@ -15,6 +15,7 @@ from urllib.parse import parse_qsl, urlsplit
 import computekg
 import pytest
 from computekg.graph.coverage import rests_on_anonymous_sources
+from computekg.graph.dated import states_day
 from computekg.graph.figures import (
     figure_is_quoted,
     qualifier_is_worded,
@@ -27,6 +28,7 @@ from computekg.graph.names import normalize_name
 from computekg.graph.problems import show_path
 from computekg.schemas.introspect import sourced_claims, sources
 from computekg.schemas.models import Quantity
+from computekg.schemas.types import date_bounds
 
 DATA = computekg.BUNDLED_DATA
 LOADED = load_records(DATA)
@@ -228,6 +230,28 @@ def test_a_detail_from_unnamed_people_says_so(record) -> None:
     assert unsaid == [], (
         f"data/{record.kind}/{record.id}.yaml: a quote of {unsaid} credits unnamed people; say so in the claim's note "
         '(e.g. "per people familiar with the matter, as reported by ...")'
+    )
+
+
+@pytest.mark.parametrize("deal", LOADED.records["deals"].values(), ids=lambda d: d.id)
+def test_a_day_before_every_page_is_one_a_page_states(deal) -> None:
+    # A page published the day after "Monday" or "yesterday" tempts a curator to work out the day; the rule
+    # is the precision the page states, so a step dated before all its pages needs a quote writing the day.
+    quotes_by_url = defaultdict(list)
+    for _, source in sources(deal):
+        if source.quote:
+            quotes_by_url[source.url].append(source.quote)
+    unstated = [
+        f"{step.status} {step.date}"
+        for step in deal.status_history
+        if len(step.date) == 10
+        and all(date_bounds(source.date)[0] > date_bounds(step.date)[0] for source in step.sources)
+        and not any(states_day(quote, date_bounds(step.date)[0]) for s in step.sources for quote in quotes_by_url[s.url])
+    ]
+    assert unstated == [], (
+        f"data/deals/{deal.id}.yaml: {unstated} is dated to a day before every page cited for it, and no quote "
+        "of those pages writes that day; quote the words giving the date, cite a page of that day, or date the "
+        "step to the month (a weekday or 'yesterday' never dates a step)"
     )
 
 

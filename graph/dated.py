@@ -1,0 +1,57 @@
+"""Whether a quote states a given day: the check that a step dated before every page citing it
+took its day from the page's words ("on 18 August", "Aug. 18", "8月18日", "18.08.2025"), not
+from a weekday or "yesterday".
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import cache
+
+# Month names and their usual abbreviations in the languages the cited pages are written in, by month.
+_MONTH_WORDS: tuple[str, ...] = (
+    "jan|january|janvier|januar|jänner|enero|janeiro|gennaio|января|stycznia",
+    "feb|february|février|fevrier|februar|febrero|fevereiro|febbraio|февраля|lutego",
+    "mar|march|mars|märz|marz|marzo|março|marco|марта|marca",
+    "apr|april|avril|abril|aprile|апреля|kwietnia",
+    "may|mai|mayo|maio|maggio|мая|maja",
+    "jun|june|juin|juni|junio|junho|giugno|июня|czerwca",
+    "jul|july|juillet|juli|julio|julho|luglio|июля|lipca",
+    "aug|august|août|aout|agosto|августа|sierpnia",
+    "sep|sept|september|septembre|septiembre|setembro|settembre|сентября|września",
+    "oct|october|octobre|oktober|octubre|outubro|ottobre|октября|października",
+    "nov|november|novembre|noviembre|novembro|ноября|listopada",
+    "dec|december|décembre|decembre|dezember|diciembre|dezembro|dicembre|декабря|grudnia",
+)
+# Between a day and its month name: a space, "de", a dot, "th", a comma ("18. August", "18 de agosto", "Aug. 18th").
+_GAP = r"(?:st|nd|rd|th|er)?\.?,?\s*(?:de\s+|of\s+)?"
+
+
+@cache
+def _day_patterns(day: date) -> re.Pattern[str]:
+    d, m, y = day.day, day.month, day.year
+    month = _MONTH_WORDS[m - 1]
+    number = rf"(?<!\d)0?{d}(?!\d)"
+    numeric_month = rf"0?{m}"
+    forms = [
+        rf"{number}{_GAP}(?:{month})\b",  # 18 August, 18. August, 18 de agosto
+        rf"\b(?:{month})\.?\s*{number}",  # August 18, Aug. 18
+        rf"(?<!\d){numeric_month}\s*[月월]\s*{number}\s*[日일]",  # 8月18日, 8월 18일
+        rf"{y}\s*[-./年년]\s*{numeric_month}\s*[-./月월]\s*{number}",  # 2025-08-18, 2025.8.18, 2025年8月18日
+        rf"{number}\s*[./]\s*{numeric_month}\s*[./]\s*(?:{y}|{y % 100:02d})(?!\d)",  # 18.08.2025, 18/8/25
+        rf"(?<!\d){numeric_month}\s*/\s*{number}\s*/\s*(?:{y}|{y % 100:02d})(?!\d)",  # 08/18/2025
+        # The day alone, read in the month of the page: "22日", "25일", "on the 14th", "terça-feira (13)".
+        rf"{number}\s*[日일]",
+        rf"\bthe\s+{number}(?:st|nd|rd|th)\b",
+        rf"\(\s*{number}\s*\)",
+    ]
+    return re.compile("|".join(f"(?:{form})" for form in forms), re.IGNORECASE)
+
+
+def states_day(quote: str, day: date) -> bool:
+    """The quote writes out this day (a weekday or "yesterday" does not count).
+
+    A day without its month ("on the 14th", "22日") counts: pages write it so for a day of their own month.
+    """
+    return bool(_day_patterns(day).search(quote))
