@@ -1,6 +1,6 @@
-"""Whether a quote states a given day: the check that a step dated before every page citing it
-took its day from the page's words ("on 18 August", "Aug. 18", "8月18日", "18.08.2025"), not
-from a weekday or "yesterday".
+"""Whether a quote states a given day: the check that a step dated to a day no cited page is dated
+took its day from a page's words ("on 18 August", "Aug. 18", "8月18日", "18.08.2025"), not from a
+weekday or "yesterday".
 """
 
 from __future__ import annotations

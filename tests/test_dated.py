@@ -1,4 +1,4 @@
-"""The day reader: which words state a day, so a step dated before its pages rests on a stated day."""
+"""The day reader: which words state a day, so a step dated to a day no cited page is dated rests on a stated day."""
 
 from __future__ import annotations
 
