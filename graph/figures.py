@@ -21,9 +21,10 @@ from ..schemas.models import Quantity
 SCALES = {
     "thousand": 1e3, "k": 1e3, "тыс": 1e3, "千": 1e3, "천": 1e3,
     "million": 1e6, "millions": 1e6, "millionen": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "mil": 1e6, "млн": 1e6,
-    "milioni": 1e6, "millones": 1e6, "milhões": 1e6, "mio": 1e6, "百万": 1e6,
+    "milioni": 1e6, "millones": 1e6, "milhões": 1e6, "mio": 1e6, "百万": 1e6, "milione": 1e6, "millón": 1e6, "milhão": 1e6,
     "billion": 1e9, "billions": 1e9, "bn": 1e9, "b": 1e9, "bln": 1e9, "bil": 1e9, "млрд": 1e9, "milliard": 1e9, "milliards": 1e9,
-    "milliarden": 1e9, "miliardi": 1e9, "mrd": 1e9, "bilhões": 1e9, "अरब": 1e9,
+    "milliarden": 1e9, "miliardi": 1e9, "mrd": 1e9, "bilhões": 1e9, "अरब": 1e9, "miliardo": 1e9, "milliarde": 1e9,
+    "mil millones": 1e9, "mil milhões": 1e9,
     "trillion": 1e12, "tn": 1e12, "трлн": 1e12,
     "lakh": 1e5, "crore": 1e7, "करोड़": 1e7,
     "juta": 1e6, "miliar": 1e9, "triliun": 1e12, "triệu": 1e6, "tỷ": 1e9,  # Indonesian, Vietnamese
@@ -34,6 +35,21 @@ NUMBER_WORDS = {
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "fifty": 50,
     "hundred": 100, "half a": 0.5, "half": 0.5, "decade": 10,
 }  # fmt: skip
+# Number words of the other languages cited pages use. Many are everyday words elsewhere ("due",
+# "dos", "tre"), so these count only before a scale or a span of years: "douze ans", "seis mil
+# millones", "mezzo miliardo", "un demi-milliard".
+NUMBER_WORDS_ABROAD = {
+    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "neuf": 9, "dix": 10,
+    "onze": 11, "douze": 12, "quinze": 15, "vingt": 20, "trente": 30, "cinquante": 50, "demi": 0.5,  # French
+    "uno": 1, "una": 1, "um": 1, "uma": 1, "dos": 2, "dois": 2, "tres": 3, "três": 3, "cuatro": 4, "quatro": 4,
+    "cinco": 5, "seis": 6, "siete": 7, "sete": 7, "ocho": 8, "oito": 8, "nueve": 9, "diez": 10, "dez": 10,
+    "doce": 12, "doze": 12, "veinte": 20, "vinte": 20, "treinta": 30, "trinta": 30, "medio": 0.5, "meio": 0.5,  # Spanish, Portuguese
+    "due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sei": 6, "sette": 7, "otto": 8, "nove": 9, "dieci": 10,
+    "dodici": 12, "quindici": 15, "venti": 20, "trenta": 30, "mezzo": 0.5,  # Italian
+    "ein": 1, "eine": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9,
+    "zehn": 10, "elf": 11, "zwölf": 12, "fünfzehn": 15, "zwanzig": 20, "dreißig": 30, "halbe": 0.5,  # German
+}  # fmt: skip
+_YEARS_ABROAD = "ans|années|años|anos|anni|jahre|jahren"
 CJK_DIGITS = "一二三四五六七八九十"
 TOLERANCE = 0.006  # "$1.2 billion" for 1,208,000,000 is a rounding, not another figure
 NEAR = 45  # characters either side of a number in which its qualifier is looked for
@@ -43,6 +59,10 @@ _DIGITS = r"\d+(?:[.,\s]\d+)*"
 # A scale counts only as a whole word: the "m" of "MW" is not a million.
 _NUMBER = re.compile(rf"({_DIGITS})(?:\s*-?\s*({_SCALE})(?![a-z]))?", re.IGNORECASE)
 _WORD = re.compile(rf"\b({'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})(?:[\s-]+({_SCALE})(?![a-z]))?\b", re.IGNORECASE)
+_WORD_ABROAD = re.compile(
+    rf"\b({'|'.join(sorted(NUMBER_WORDS_ABROAD, key=len, reverse=True))})[\s-]+({_SCALE}|{_YEARS_ABROAD})(?![a-z])",
+    re.IGNORECASE,
+)
 # A range's first number takes the scale written after its second: "$300-350 million", "1.5 to 2 billion".
 _SHARED_SCALE = re.compile(
     rf"({_DIGITS})\s*(?:[-–—]|to)\s*(?:US\$|HK\$|[$€£¥])?\s*{_DIGITS}\s*-?\s*({_SCALE})(?![a-z])", re.IGNORECASE
@@ -94,6 +114,8 @@ def numbers_in(quote: str) -> set[float]:
     for match in _WORD.finditer(text):
         number = NUMBER_WORDS[match.group(1).lower()]
         found |= {number, number * _scale(match)}
+    for match in _WORD_ABROAD.finditer(text):
+        found.add(NUMBER_WORDS_ABROAD[match.group(1).lower()] * _scale(match))
     return found
 
 
@@ -138,7 +160,7 @@ QUALIFIER_WORDS = {
     "approximately": (
         r"about|approx|around|roughly|nearly|almost|some\b|close to|near\b|circa|estimated|~"
         r"|约|約|近|左右|약|가량|정도|규모|environ|près de|rund|etwa|ungefähr|около|почти|порядка|примерно|करीब|लगभग"
-        r"|cerca|aproximadamente|intorno|em torno|alrededor|sekitar|khoảng"
+        r"|cerca|aproximad|intorno|em torno|alrededor|sekitar|khoảng"
     ),
     "more_than": (
         r"more than|over\b|above|exceed|upwards? of|in excess|north of|beyond|surpass|\+"

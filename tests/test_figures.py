@@ -44,6 +44,13 @@ from computekg.schemas.models import Quantity
         (1e8, "senilai sekitar US$100 juta (Rp1,67 triliun)"),
         (1.67e12, "senilai sekitar US$100 juta (Rp1,67 triliun)"),
         (2.1e9, "với tổng vốn đầu tư khoảng 2,1 tỷ USD"),
+        # number words of other languages, before a scale or a span of years
+        (12, "un contrat d’allocation de production nucléaire (CAPN) sur douze ans"),
+        (6e9, "una inversión aproximada de seis mil millones de pesos"),
+        (6e9, "una inversión de 6 mil millones de pesos"),
+        (5e8, "un investimento di oltre mezzo miliardo di euro"),
+        (5e8, "un demi-milliard d'euros"),
+        (12, "ein Vertrag über zwölf Jahre"),
     ],
 )
 def test_a_quote_states_its_figure(value: float, quote: str) -> None:
@@ -60,6 +67,9 @@ def test_a_quote_states_its_figure(value: float, quote: str) -> None:
         (2e9, "The funding package includes equity (approximately $2.5 billion)"),
         (3e8, "Phase 300 - 350 MW"),  # a unit is no scale
         (3e8, "300 GPUs and $350 million"),  # only a range's first number takes the scale after it
+        (2, "due to strong demand, the campus reaches 5 GW"),  # "due" is a number only before a scale
+        (6, "dentro de seis meses"),  # nor is "seis" before another word
+        (6e6, "una inversión de 6 mil millones de pesos"),  # "mil millones" is a thousand million, not "mil"
     ],
 )
 def test_a_quote_without_the_figure_does_not_state_it(value: float, quote: str) -> None:
@@ -102,6 +112,8 @@ def test_a_range_is_quoted_by_either_end_and_only_by_a_quote() -> None:
         ("exactly", 12e9, "Amazon announced plans to build a $12 billion data center"),
         ("exactly", 31000, "up to 8,000 GPUs now and 31,000 GPUs over time"),  # the 31,000 itself is bare
         ("up_to", 1.5e9, "jusqu\u2019\u00e0\u202f1,5\u00a0milliard d\u2019euros"),  # French spacing
+        ("approximately", 6e9, "una inversión aproximada de seis mil millones de pesos"),
+        ("more_than", 5e8, "un investimento di oltre mezzo miliardo di euro"),
     ],
 )
 def test_a_qualifier_worded_by_its_quote_passes(qualifier: str, value: float, quote: str) -> None:
