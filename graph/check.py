@@ -91,6 +91,12 @@ def _after(later: str, earlier: str) -> bool:
     return date_bounds(later)[1] >= date_bounds(earlier)[0]
 
 
+def _published_before(published: str, happened: str) -> bool:
+    """The page must have been published before the change. A day's slack: a release's dateline
+    may run a day ahead of its US publication date."""
+    return date_bounds(published)[1] + timedelta(days=1) < date_bounds(happened)[0]
+
+
 def check_status_histories(loaded: LoadedRecords) -> Iterator[Problem]:
     deals: dict[str, Deal] = loaded.records["deals"]  # type: ignore[assignment]
     for deal_id, deal in deals.items():
@@ -117,14 +123,21 @@ def check_status_histories(loaded: LoadedRecords) -> Iterator[Problem]:
             else:
                 furthest = event
         for index, event in enumerate(history):
-            newest = max(event.sources, key=lambda source: date_bounds(source.date)[1])
-            # A day's slack: a release's dateline may run a day ahead of its US publication date.
-            if date_bounds(newest.date)[1] + timedelta(days=1) < date_bounds(event.date)[0]:
+            early = [j for j, source in enumerate(event.sources) if _published_before(source.date, event.date)]
+            if len(early) == len(event.sources):
+                newest = max(event.sources, key=lambda source: date_bounds(source.date)[1])
                 yield origin.problem(
                     ("status_history", index, "date"),
                     f"'{event.status}' is dated {event.date}, after every page cited for it was published (the "
                     f"latest on {newest.date}): a page cannot report what had not yet happened; fix the date or "
                     "cite the page that reported the change",
+                )
+            for j in early if len(early) < len(event.sources) else ():
+                yield origin.problem(
+                    ("status_history", index, "sources", j, "date"),
+                    f"this page was published on {event.sources[j].date}, before the '{event.status}' it is cited "
+                    f"for ({event.date}): a page cannot report what had not yet happened; cite it for the deal "
+                    "(its `sources`) or for the change it reported, or fix the step's date",
                 )
             confirmed = event.status not in UNCONFIRMED_STATUSES and event.status not in ENDED_STATUSES
             if confirmed and all(s.kind == SourceKind.report_citing_anonymous_sources for s in event.sources):

@@ -172,6 +172,21 @@ def test_a_change_is_dated_no_later_than_a_page_that_reports_it(data_copy: Path,
     ]
 
 
+def test_a_page_published_before_the_change_it_is_cited_for_is_named(data_copy: Path) -> None:
+    # The signed step keeps its own page of 2025-11-18 and gains one of January, before the signing.
+    deal = "deals/gpuco-labco-chip-supply-2025.yaml"
+    early = (
+        "  - url: https://news.example.org/gpuco-labco-early\n    publisher: Example News\n"
+        "    title: GPUCo and LabCo in early talks\n    date: '2025-01-20'\n    kind: news_report\n"
+    )
+    replace(data_copy, deal, "sources_checked:", early + "sources_checked:")
+    assert problems_of(data_copy) == [
+        f"data/{deal}:39: this page was published on 2025-01-20, before the 'signed' it is cited for (2025-11-18): "
+        "a page cannot report what had not yet happened; cite it for the deal (its `sources`) or for the change "
+        "it reported, or fix the step's date"
+    ]
+
+
 def test_status_history_out_of_time_order(data_copy: Path) -> None:
     replace(data_copy, DEAL, "date: '2024-03-27'\n  sources", "date: '2023-01'\n  sources")
     assert problems_of(data_copy) == [
