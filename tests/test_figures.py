@@ -156,6 +156,8 @@ def test_one_quote_with_the_wording_is_enough() -> None:
         (9.9e9, "mit 9,9 Milliarden Euro", {"exactly"}),
         (2e8, "targeting funding of between $150 million and $200 million", set()),  # a range's end
         (500, "a 500-600 MW campus", set()),
+        (3e10, "it expects US$25 billion to US$30 billion from offtake", set()),  # a range's end after its currency
+        (3.5e8, "from $300 million to €350 million", set()),
         (12, "over 12 Year Contract Terms", set()),  # "over" may span, not qualify
         (1, "Phase 1 of the project", set()),  # a small number with no unit is no figure
         (12, "a 1.2 GW campus", set()),  # no loose reading: 1.2 is not twelve
