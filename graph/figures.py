@@ -163,13 +163,13 @@ QUALIFIER_WORDS = {
         r"|cerca|aproximad|intorno|em torno|alrededor|sekitar|khoảng"
     ),
     "more_than": (
-        r"more than|over\b|above|exceed|upwards? of|in excess|north of|beyond|surpass|\+"
+        r"more than|over\b|above|exceed|upwards? of|in excess|north of|beyond|surpass|\+|>(?!=)"
         r"|超过|超|逾|余|多|이상|넘|plus de|au-delà|über|mehr als|\bgut\b|более|свыше|больше|से अधिक|mais de|más de|superior a|acima de|oltre|lebih dari|hơn"
     ),
-    "at_least": r"at least|minimum|no less than|not less than|or more|or greater|不少于|至少|以上|최소|이상|au moins|mindestens|не менее|как минимум|pelo menos|al menos|almeno",
+    "at_least": r"at least|minimum|no less than|not less than|or more|or greater|≥|>=|不少于|至少|以上|최소|이상|au moins|mindestens|не менее|как минимум|pelo menos|al menos|almeno",
     # Nor the "менее" of "не менее", a floor too.
     "less_than": (
-        rf"{_LESS_THAN}|fewer than|under\b|below|short of|shy of"
+        rf"{_LESS_THAN}|fewer than|under\b|below|short of|shy of|<(?!=)"
         r"|不到|不足|少于|低于|미만|moins de|weniger als|unter\b|(?<!не )менее|меньше|menos de|meno di"
     ),
 }  # fmt: skip
@@ -180,14 +180,14 @@ _QUALIFIER_PATTERNS = {name: re.compile(words, re.IGNORECASE) for name, words in
 WORDED_BEFORE = {
     "up_to": r"up to|as much as|as many as|not more than|no more than",
     "approximately": r"about|approximately|around|roughly|nearly",
-    "more_than": r"more than|above|in excess of|upwards of|north of",
-    "at_least": r"at least|no less than",
-    "less_than": rf"{_LESS_THAN}|fewer than|under|below",
+    "more_than": r"more than|above|in excess of|upwards of|north of|>(?!=)",
+    "at_least": r"at least|no less than|≥|>=",
+    "less_than": rf"{_LESS_THAN}|fewer than|under|below|<(?!=)",
 }
 _CURRENCY_BEFORE = r"\W*(?:US\$|HK\$|A\$|S\$|C\$|Rs\.?|RM|[$€£¥₹])?\s*$"
-_WORDED_BEFORE = {name: re.compile(rf"\b(?:{words}){_CURRENCY_BEFORE}", re.IGNORECASE) for name, words in WORDED_BEFORE.items()}
+_WORDED_BEFORE = {name: re.compile(rf"(?<!\w)(?:{words}){_CURRENCY_BEFORE}", re.IGNORECASE) for name, words in WORDED_BEFORE.items()}
 # "over" qualifies a number too, but also spans one ("over 12 years"), so it only ever unsettles a bare reading.
-_QUALIFIED_BEFORE = re.compile(rf"\b(?:{'|'.join(WORDED_BEFORE.values())}|over){_CURRENCY_BEFORE}", re.IGNORECASE)
+_QUALIFIED_BEFORE = re.compile(rf"(?<!\w)(?:{'|'.join(WORDED_BEFORE.values())}|over){_CURRENCY_BEFORE}", re.IGNORECASE)
 # A number that ends or starts a range ("between $150m and $200m", "500-600 MW") is no figure of its own.
 _RANGE_BEFORE = re.compile(rf"between|from{_CURRENCY_BEFORE}|(?<!up )\bto{_CURRENCY_BEFORE}|[-–]{_CURRENCY_BEFORE}", re.IGNORECASE)
 _RANGE_AFTER = re.compile(r"\s*(?:to|[-–])\s*\S*\d", re.IGNORECASE)

@@ -113,6 +113,7 @@ def test_a_range_is_quoted_by_either_end_and_only_by_a_quote() -> None:
         ("exactly", 31000, "up to 8,000 GPUs now and 31,000 GPUs over time"),  # the 31,000 itself is bare
         ("up_to", 1.5e9, "jusqu\u2019\u00e0\u202f1,5\u00a0milliard d\u2019euros"),  # French spacing
         ("approximately", 6e9, "una inversión aproximada de seis mil millones de pesos"),
+        ("more_than", 3e9, "Right of first offer could raise contract value to >$3.0B."),
         ("more_than", 5e8, "un investimento di oltre mezzo miliardo di euro"),
     ],
 )
@@ -165,6 +166,9 @@ def test_one_quote_with_the_wording_is_enough() -> None:
         (1.2e9, "a stake of $1.2 billion or more", set()),  # qualified, but not just before: unsure
         (5e9, "a roundabout $5 billion route", set()),  # "about" only as a whole word
         (5e9, "a loan of up\u00a0to $5 billion", {"up_to"}),  # a non-breaking space, as copied pages have
+        (3e9, "could raise contract value of >$3.0B", {"more_than"}),  # signs, as filings' summaries write them
+        (5e8, "a valuation of ≥$500M", {"at_least"}),
+        (1e9, "a seed round of <$1B", {"less_than"}),
     ],
 )
 def test_wordings_read_how_a_quote_gives_a_value(value: float, quote: str, expected: set[str]) -> None:
