@@ -163,7 +163,7 @@ QUALIFIER_WORDS = {
         r"|cerca|aproximad|intorno|em torno|alrededor|sekitar|khoảng"
     ),
     "more_than": (
-        r"more than|over\b|above|exceed|upwards? of|in excess|north of|beyond|surpass|\+|>(?!=)"
+        r"more than|over\b|above|exceed|upwards? of|in excess|north of|beyond|surpass|\+|-plus\b|>(?!=)"
         r"|超过|超|逾|余|多|이상|넘|plus de|au-delà|über|mehr als|\bgut\b|более|свыше|больше|से अधिक|mais de|más de|superior a|acima de|oltre|lebih dari|hơn"
     ),
     "at_least": r"at least|minimum|no less than|not less than|or more|or greater|≥|>=|不少于|至少|以上|최소|이상|au moins|mindestens|не менее|как минимум|pelo menos|al menos|almeno",

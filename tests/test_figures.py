@@ -114,6 +114,7 @@ def test_a_range_is_quoted_by_either_end_and_only_by_a_quote() -> None:
         ("up_to", 1.5e9, "jusqu\u2019\u00e0\u202f1,5\u00a0milliard d\u2019euros"),  # French spacing
         ("approximately", 6e9, "una inversión aproximada de seis mil millones de pesos"),
         ("more_than", 3e9, "Right of first offer could raise contract value to >$3.0B."),
+        ("more_than", 2e10, "a $20B-plus Master Relationship Agreement with OpenAI"),
         ("more_than", 5e8, "un investimento di oltre mezzo miliardo di euro"),
     ],
 )
@@ -169,6 +170,7 @@ def test_one_quote_with_the_wording_is_enough() -> None:
         (3e9, "could raise contract value of >$3.0B", {"more_than"}),  # signs, as filings' summaries write them
         (5e8, "a valuation of ≥$500M", {"at_least"}),
         (1e9, "a seed round of <$1B", {"less_than"}),
+        (2e10, "a $20B-plus Master Relationship Agreement with OpenAI", set()),  # qualified after the number
     ],
 )
 def test_wordings_read_how_a_quote_gives_a_value(value: float, quote: str, expected: set[str]) -> None:
