@@ -71,6 +71,9 @@ def quantity_text(quantity: Quantity) -> str:
 
 
 def usd_amount(deal: Deal) -> float | None:
+    """A deal's amount as the investors-in and commitments-per-lab queries take it: its largest USD
+    total (a range at its top), never a valuation, a rate or a price per share. The rule is written
+    in SPARQL there too; tests/test_named_queries.py keeps the two in step."""
     values = [
         q.value if q.value is not None else q.max
         for q in deal.quantities

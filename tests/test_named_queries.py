@@ -246,3 +246,37 @@ def test_an_investment_without_a_usd_amount_leaves_amount_and_wording_unbound(da
     path.write_text(path.read_text(encoding="utf-8").replace("  qualifier: up_to\n", "  measure: valuation\n"), encoding="utf-8")
     got = rows(run_named(computekg.load(data_copy), "investors-in", engine=engine, org="labco"))
     assert got == [("labco", "bigcloud", "bigcloud-labco-investment-2023", "completed", None, None, "2023-09-25")]
+
+
+@pytest.mark.parametrize(
+    ("figures", "amount"),
+    [
+        # beside the amount: a price per share, a yearly rate, a valuation, a smaller tranche
+        ("- unit: usd\n  value: 12.5\n  per: share\n- unit: usd\n  value: 9000000000\n  per: year\n"
+         "- unit: usd\n  value: 30000000000\n  measure: valuation\n- unit: usd\n  value: 1000000000\n", 4e9),
+        ("- unit: usd\n  min: 2000000000\n  max: 5000000000\n", 5e9),  # a range counts at its top
+        ("- unit: eur\n  value: 9000000000\n", 4e9),  # another currency is no USD amount
+    ],
+    ids=["other-figures", "range", "other-currency"],
+)
+def test_the_pages_and_investors_in_take_the_same_amount_of_a_deal(data_copy, figures: str, amount: float) -> None:
+    # "A deal's amount is its largest USD total" is written twice: in SPARQL for investors-in, and in
+    # Python for the width of a deal's edge on the graph pages. The two must not drift apart.
+    from computekg.graph.site import usd_amount
+
+    investment = data_copy / "deals" / "bigcloud-labco-investment-2023.yaml"
+    text = investment.read_text(encoding="utf-8")
+    investment.write_text(text.replace("status_history:", figures + "status_history:", 1), encoding="utf-8")
+    kg = computekg.load(data_copy)
+    (row,) = {row[:5] for row in rows(run_named(kg, "investors-in", org="labco"))}
+    assert float(row[4]) == usd_amount(kg.deals["bigcloud-labco-investment-2023"]) == amount
+
+
+def test_the_pages_and_investors_in_agree_a_deal_without_a_usd_amount_has_none(data_copy) -> None:
+    from computekg.graph.site import usd_amount
+
+    path = data_copy / "deals" / "bigcloud-labco-investment-2023.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("  qualifier: up_to\n", "  measure: valuation\n"), encoding="utf-8")
+    kg = computekg.load(data_copy)
+    assert [row[4] for row in rows(run_named(kg, "investors-in", org="labco"))] == [None]
+    assert usd_amount(kg.deals["bigcloud-labco-investment-2023"]) is None
