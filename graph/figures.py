@@ -67,6 +67,11 @@ _WORD_ABROAD = re.compile(
 _SHARED_SCALE = re.compile(
     rf"({_DIGITS})\s*(?:[-–—]|to)\s*(?:US\$|HK\$|[$€£¥])?\s*{_DIGITS}\s*-?\s*({_SCALE})(?![a-z])", re.IGNORECASE
 )
+# A scale written after a bracketed conversion serves both numbers: "£16 (about $20) billion".
+_BRACKETED_SCALE = re.compile(
+    rf"({_DIGITS})\s*\(\s*(?:about|around|approximately|roughly|some|~)?\s*(?:US\$|HK\$|[$€£¥])?\s*({_DIGITS})\s*\)\s*({_SCALE})(?![a-z])",
+    re.IGNORECASE,
+)
 # East Asian figures written in two parts: 1조4590억 (1.459 trillion), 6억9,300만 (693 million), 1만5000 (15,000).
 _TWO_PARTS = re.compile(r"(\d[\d,.]*)\s*(조|兆|억|億|亿|만|萬|万)\s*(\d[\d,.]*)\s*(억|億|亿|만|萬|万)?")
 
@@ -111,6 +116,9 @@ def numbers_in(quote: str) -> set[float]:
         found |= _values(match)
     for match in _SHARED_SCALE.finditer(text):
         found |= _values(match)
+    for match in _BRACKETED_SCALE.finditer(text):
+        factor = SCALES[match.group(3).lower()]
+        found |= {n * factor for digits in match.group(1, 2) for n in readings(digits)}
     for match in _WORD.finditer(text):
         number = NUMBER_WORDS[match.group(1).lower()]
         found |= {number, number * _scale(match)}

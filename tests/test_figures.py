@@ -51,6 +51,8 @@ from computekg.schemas.models import Quantity
         (5e8, "un investimento di oltre mezzo miliardo di euro"),
         (5e8, "un demi-milliard d'euros"),
         (12, "ein Vertrag über zwölf Jahre"),
+        (2e10, "a multi-year OpenAI deal valued at more than £16 (about $20) billion"),  # a scale after a bracket
+        (1.6e10, "a multi-year OpenAI deal valued at more than £16 (about $20) billion"),
     ],
 )
 def test_a_quote_states_its_figure(value: float, quote: str) -> None:
@@ -70,6 +72,7 @@ def test_a_quote_states_its_figure(value: float, quote: str) -> None:
         (2, "due to strong demand, the campus reaches 5 GW"),  # "due" is a number only before a scale
         (6, "dentro de seis meses"),  # nor is "seis" before another word
         (6e6, "una inversión de 6 mil millones de pesos"),  # "mil millones" is a thousand million, not "mil"
+        (2e10, "£16 (note 20) billion"),  # only a conversion, not any bracket, shares the scale
     ],
 )
 def test_a_quote_without_the_figure_does_not_state_it(value: float, quote: str) -> None:
