@@ -197,7 +197,9 @@ _WORDED_BEFORE = {name: re.compile(rf"(?<!\w)(?:{words}){_CURRENCY_BEFORE}", re.
 # "over" qualifies a number too, but also spans one ("over 12 years"), so it only ever unsettles a bare reading.
 _QUALIFIED_BEFORE = re.compile(rf"(?<!\w)(?:{'|'.join(WORDED_BEFORE.values())}|over){_CURRENCY_BEFORE}", re.IGNORECASE)
 # A number that ends or starts a range ("between $150m and $200m", "500-600 MW") is no figure of its own.
-_RANGE_BEFORE = re.compile(rf"between|from{_CURRENCY_BEFORE}|(?<!up )\bto{_CURRENCY_BEFORE}|[-–]{_CURRENCY_BEFORE}", re.IGNORECASE)
+# Only a currency may stand between "to" and the range's end: in "raise it to >$3.0B" the sign qualifies a figure.
+_TO_CURRENCY = r"\s*(?:US\$|HK\$|A\$|S\$|C\$|Rs\.?|RM|[$€£¥₹])?\s*$"
+_RANGE_BEFORE = re.compile(rf"between|from{_CURRENCY_BEFORE}|(?<!up )\bto{_TO_CURRENCY}|[-–]{_CURRENCY_BEFORE}", re.IGNORECASE)
 _RANGE_AFTER = re.compile(r"\s*(?:to|[-–])\s*\S*\d", re.IGNORECASE)
 # A small bare number is a figure only with a unit after it, not "Phase 1".
 _SMALL_FIGURE_UNIT = re.compile(r"\s*(?:GW|MW|gigawatt|megawatt|years?\b|-year)", re.IGNORECASE)

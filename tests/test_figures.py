@@ -171,6 +171,7 @@ def test_one_quote_with_the_wording_is_enough() -> None:
         (5e9, "a roundabout $5 billion route", set()),  # "about" only as a whole word
         (5e9, "a loan of up\u00a0to $5 billion", {"up_to"}),  # a non-breaking space, as copied pages have
         (3e9, "could raise contract value of >$3.0B", {"more_than"}),  # signs, as filings' summaries write them
+        (3e9, "could raise contract value to >$3.0B", {"more_than"}),  # "to" a signed figure is no range
         (5e8, "a valuation of ≥$500M", {"at_least"}),
         (1e9, "a seed round of <$1B", {"less_than"}),
         (2e10, "a $20B-plus Master Relationship Agreement with OpenAI", set()),  # qualified after the number
