@@ -132,13 +132,14 @@ def check_status_histories(loaded: LoadedRecords) -> Iterator[Problem]:
                     f"latest on {newest.date}): a page cannot report what had not yet happened; fix the date or "
                     "cite the page that reported the change",
                 )
-            for j in early if len(early) < len(event.sources) else ():
-                yield origin.problem(
-                    ("status_history", index, "sources", j, "date"),
-                    f"this page was published on {event.sources[j].date}, before the '{event.status}' it is cited "
-                    f"for ({event.date}): a page cannot report what had not yet happened; cite it for the deal "
-                    "(its `sources`) or for the change it reported, or fix the step's date",
-                )
+            else:
+                for j in early:
+                    yield origin.problem(
+                        ("status_history", index, "sources", j, "date"),
+                        f"this page was published on {event.sources[j].date}, before the '{event.status}' it is cited "
+                        f"for ({event.date}): a page cannot report what had not yet happened; cite it for the deal "
+                        "(its `sources`) or for the change it reported, or fix the step's date",
+                    )
             confirmed = event.status not in UNCONFIRMED_STATUSES and event.status not in ENDED_STATUSES
             if confirmed and all(s.kind == SourceKind.report_citing_anonymous_sources for s in event.sources):
                 yield origin.problem(

@@ -56,6 +56,8 @@ NEAR = 45  # characters either side of a number in which its qualifier is looked
 
 _SCALE = "|".join(sorted((re.escape(word) for word in SCALES), key=len, reverse=True))
 _DIGITS = r"\d+(?:[.,\s]\d+)*"
+# A currency written just before a number: "US$5bn", "Rs 3,706 crore", "RM1 billion".
+_CURRENCY_MARK = r"(?:US\$|HK\$|A\$|S\$|C\$|Rs\.?|RM|[$€£¥₹₩])"
 # A scale counts only as a whole word: the "m" of "MW" is not a million.
 _NUMBER = re.compile(rf"({_DIGITS})(?:\s*-?\s*({_SCALE})(?![a-z]))?", re.IGNORECASE)
 _WORD = re.compile(rf"\b({'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})(?:[\s-]+({_SCALE})(?![a-z]))?\b", re.IGNORECASE)
@@ -65,11 +67,11 @@ _WORD_ABROAD = re.compile(
 )
 # A range's first number takes the scale written after its second: "$300-350 million", "1.5 to 2 billion".
 _SHARED_SCALE = re.compile(
-    rf"({_DIGITS})\s*(?:[-–—]|to)\s*(?:US\$|HK\$|[$€£¥])?\s*{_DIGITS}\s*-?\s*({_SCALE})(?![a-z])", re.IGNORECASE
+    rf"({_DIGITS})\s*(?:[-–—]|to)\s*{_CURRENCY_MARK}?\s*{_DIGITS}\s*-?\s*({_SCALE})(?![a-z])", re.IGNORECASE
 )
 # A scale written after a bracketed conversion serves both numbers: "£16 (about $20) billion".
 _BRACKETED_SCALE = re.compile(
-    rf"({_DIGITS})\s*\(\s*(?:about|around|approximately|roughly|some|~)?\s*(?:US\$|HK\$|[$€£¥])?\s*({_DIGITS})\s*\)\s*({_SCALE})(?![a-z])",
+    rf"({_DIGITS})\s*\(\s*(?:about|around|approximately|roughly|some|~)?\s*{_CURRENCY_MARK}?\s*({_DIGITS})\s*\)\s*({_SCALE})(?![a-z])",
     re.IGNORECASE,
 )
 # East Asian figures written in two parts: 1조4590억 (1.459 trillion), 6억9,300만 (693 million), 1만5000 (15,000).
@@ -192,13 +194,13 @@ WORDED_BEFORE = {
     "at_least": r"at least|no less than|≥|>=",
     "less_than": rf"{_LESS_THAN}|fewer than|under|below|<(?!=)",
 }
-_CURRENCY_BEFORE = r"\W*(?:US\$|HK\$|A\$|S\$|C\$|Rs\.?|RM|[$€£¥₹])?\s*$"
+_CURRENCY_BEFORE = rf"\W*{_CURRENCY_MARK}?\s*$"
 _WORDED_BEFORE = {name: re.compile(rf"(?<!\w)(?:{words}){_CURRENCY_BEFORE}", re.IGNORECASE) for name, words in WORDED_BEFORE.items()}
 # "over" qualifies a number too, but also spans one ("over 12 years"), so it only ever unsettles a bare reading.
 _QUALIFIED_BEFORE = re.compile(rf"(?<!\w)(?:{'|'.join(WORDED_BEFORE.values())}|over){_CURRENCY_BEFORE}", re.IGNORECASE)
 # A number that ends or starts a range ("between $150m and $200m", "500-600 MW") is no figure of its own.
 # Only a currency may stand between "to" and the range's end: in "raise it to >$3.0B" the sign qualifies a figure.
-_TO_CURRENCY = r"\s*(?:US\$|HK\$|A\$|S\$|C\$|Rs\.?|RM|[$€£¥₹])?\s*$"
+_TO_CURRENCY = rf"\s*{_CURRENCY_MARK}?\s*$"
 _RANGE_BEFORE = re.compile(rf"between|from{_CURRENCY_BEFORE}|(?<!up )\bto{_TO_CURRENCY}|[-–]{_CURRENCY_BEFORE}", re.IGNORECASE)
 _RANGE_AFTER = re.compile(r"\s*(?:to|[-–])\s*\S*\d", re.IGNORECASE)
 # A small bare number is a figure only with a unit after it, not "Phase 1".
@@ -232,7 +234,7 @@ def qualifier_is_worded(quantity: Quantity) -> bool:
 # after it ("$10 billion", "Rs 3,706 crore", "1.4 GW", "20,000 GPUs"); not a model number ("MI308").
 _NAME_UNIT = r"MWh|GWh|TWh|MW|GW|(?:mega|giga|tera)watt[- ]hours?|megawatts?|gigawatts?|GPUs?|chips|servers|racks|wafers|yuan|won|yen|euros?|crore|rupees|%|percent"
 _NAME_FIGURE = re.compile(
-    rf"(?<![A-Za-z])(?:US\$|HK\$|A\$|S\$|C\$|Rs\.?|[$€£¥₹₩])\s*{_DIGITS}(?:\s*-?\s*(?:{_SCALE})(?![a-z]))?"
+    rf"(?<![A-Za-z]){_CURRENCY_MARK}\s*{_DIGITS}(?:\s*-?\s*(?:{_SCALE})(?![a-z]))?"
     rf"|(?<![A-Za-z\d.,]){_DIGITS}(?:\s*-?\s*(?:{_SCALE})(?![a-z]))?\s*(?:{_NAME_UNIT})(?![a-z])",
     re.IGNORECASE,
 )
