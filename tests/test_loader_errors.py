@@ -181,9 +181,11 @@ def test_a_page_published_before_the_change_it_is_cited_for_is_named(data_copy: 
     )
     replace(data_copy, deal, "sources_checked:", early + "sources_checked:")
     assert problems_of(data_copy) == [
-        f"data/{deal}:39: this page was published on 2025-01-20, before the 'signed' it is cited for (2025-11-18): "
-        "a page cannot report what had not yet happened; cite it for the deal (its `sources`) or for the change "
-        "it reported, or fix the step's date"
+        (
+            f"data/{deal}:39: this page was published on 2025-01-20, before the 'signed' it is cited for (2025-11-18): "
+            "a page cannot report what had not yet happened; cite it for the deal (its `sources`) or for the change "
+            "it reported, or fix the step's date"
+        )
     ]
 
 

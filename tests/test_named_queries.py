@@ -7,6 +7,7 @@ from typing import Any
 import computekg
 import pytest
 from computekg.graph.named import named_queries, run_named
+from computekg.graph.site import usd_amount
 from computekg.graph.sparql import QueryResult
 
 ID = "https://w3id.org/computekg/id/"
@@ -252,8 +253,13 @@ def test_an_investment_without_a_usd_amount_leaves_amount_and_wording_unbound(da
     ("figures", "amount"),
     [
         # beside the amount: a price per share, a yearly rate, a valuation, a smaller tranche
-        ("- unit: usd\n  value: 12.5\n  per: share\n- unit: usd\n  value: 9000000000\n  per: year\n"
-         "- unit: usd\n  value: 30000000000\n  measure: valuation\n- unit: usd\n  value: 1000000000\n", 4e9),
+        (
+            (
+                "- unit: usd\n  value: 12.5\n  per: share\n- unit: usd\n  value: 9000000000\n  per: year\n"
+                "- unit: usd\n  value: 30000000000\n  measure: valuation\n- unit: usd\n  value: 1000000000\n"
+            ),
+            4e9,
+        ),
         ("- unit: usd\n  min: 2000000000\n  max: 5000000000\n", 5e9),  # a range counts at its top
         ("- unit: eur\n  value: 9000000000\n", 4e9),  # another currency is no USD amount
     ],
@@ -262,8 +268,6 @@ def test_an_investment_without_a_usd_amount_leaves_amount_and_wording_unbound(da
 def test_the_pages_and_investors_in_take_the_same_amount_of_a_deal(data_copy, figures: str, amount: float) -> None:
     # "A deal's amount is its largest USD total" is written twice: in SPARQL for investors-in, and in
     # Python for the width of a deal's edge on the graph pages. The two must not drift apart.
-    from computekg.graph.site import usd_amount
-
     investment = data_copy / "deals" / "bigcloud-labco-investment-2023.yaml"
     text = investment.read_text(encoding="utf-8")
     investment.write_text(text.replace("status_history:", figures + "status_history:", 1), encoding="utf-8")
@@ -273,8 +277,6 @@ def test_the_pages_and_investors_in_take_the_same_amount_of_a_deal(data_copy, fi
 
 
 def test_the_pages_and_investors_in_agree_a_deal_without_a_usd_amount_has_none(data_copy) -> None:
-    from computekg.graph.site import usd_amount
-
     path = data_copy / "deals" / "bigcloud-labco-investment-2023.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("  qualifier: up_to\n", "  measure: valuation\n"), encoding="utf-8")
     kg = computekg.load(data_copy)
