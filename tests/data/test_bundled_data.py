@@ -29,6 +29,7 @@ from computekg.graph.names import normalize_name
 from computekg.graph.problems import show_path
 from computekg.schemas.introspect import sourced_claims, sources
 from computekg.schemas.models import Quantity
+from computekg.schemas.types import date_bounds
 
 DATA = computekg.BUNDLED_DATA
 LOADED = load_records(DATA)
@@ -233,10 +234,15 @@ def test_a_detail_from_unnamed_people_says_so(record) -> None:
     )
 
 
-def _day_given(step, quotes_by_url: dict[str, list[str]]) -> bool:
+def _day_of(value: str) -> date | None:
+    """The day a date stands for, or None when it is given only to the month or year."""
+    first, last = date_bounds(value)
+    return first if first == last else None
+
+
+def _day_given(step, day: date, quotes_by_url: dict[str, list[str]]) -> bool:
     """A page cited for the step is dated to a day on or before it, or a quote of one writes the day."""
-    day = date.fromisoformat(step.date)
-    if any(len(source.date) == 10 and date.fromisoformat(source.date) <= day for source in step.sources):
+    if any((published := _day_of(source.date)) is not None and published <= day for source in step.sources):
         return True
     return any(states_day(quote, day) for source in step.sources for quote in quotes_by_url[source.url])
 
@@ -253,7 +259,7 @@ def test_a_step_dated_to_a_day_has_a_page_giving_that_day(deal) -> None:
     unstated = [
         f"{step.status} {step.date}"
         for step in deal.status_history
-        if len(step.date) == 10 and not _day_given(step, quotes_by_url)
+        if (day := _day_of(step.date)) is not None and not _day_given(step, day, quotes_by_url)
     ]
     assert unstated == [], (
         f"data/deals/{deal.id}.yaml: {unstated} is dated to a day that no page cited for it is dated, and no quote "
