@@ -178,6 +178,15 @@ def test_weakly_sourced_lists_a_status_resting_only_on_digests(data_copy, engine
     assert [row for row in with_a_report if row[0] == "fabco-gpuco-wafers-2024"] == []
 
 
+# Figures of the fixture investment (up to $4bn) beside its amount: a price per share, a yearly rate,
+# the valuation it implies, the amount worded bare, and a first tranche.
+FIGURES_BESIDE_THE_AMOUNT = (
+    "- unit: usd\n  value: 12.5\n  per: share\n- unit: usd\n  value: 9000000000\n  per: year\n"
+    "- unit: usd\n  value: 30000000000\n  measure: valuation\n- unit: usd\n  value: 4000000000\n"
+    "- unit: usd\n  value: 1000000000\n"
+)
+
+
 @pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
 def test_money_answers_count_each_deal_once_at_its_amount(data_copy, engine: str) -> None:
     # A deal's figures beside its amount (its price per share, a yearly rate, the valuation it implies)
@@ -185,12 +194,7 @@ def test_money_answers_count_each_deal_once_at_its_amount(data_copy, engine: str
     # them would misstate how much was invested or committed.
     investment = data_copy / "deals" / "bigcloud-labco-investment-2023.yaml"
     text = investment.read_text(encoding="utf-8")
-    figures = (
-        "- unit: usd\n  value: 12.5\n  per: share\n- unit: usd\n  value: 9000000000\n  per: year\n"
-        "- unit: usd\n  value: 30000000000\n  measure: valuation\n- unit: usd\n  value: 4000000000\n"
-        "- unit: usd\n  value: 1000000000\nstatus_history:"
-    )
-    investment.write_text(text.replace("status_history:", figures, 1), encoding="utf-8")
+    investment.write_text(text.replace("status_history:", FIGURES_BESIDE_THE_AMOUNT + "status_history:", 1), encoding="utf-8")
     kg = computekg.load(data_copy)
     quantities = kg.deals["bigcloud-labco-investment-2023"].quantities
     assert {(str(q.per), str(q.measure)) for q in quantities} == {("total", "amount"), ("share", "amount"), ("year", "amount"), ("total", "valuation")}
@@ -252,14 +256,7 @@ def test_an_investment_without_a_usd_amount_leaves_amount_and_wording_unbound(da
 @pytest.mark.parametrize(
     ("figures", "amount"),
     [
-        # beside the amount: a price per share, a yearly rate, a valuation, a smaller tranche
-        (
-            (
-                "- unit: usd\n  value: 12.5\n  per: share\n- unit: usd\n  value: 9000000000\n  per: year\n"
-                "- unit: usd\n  value: 30000000000\n  measure: valuation\n- unit: usd\n  value: 1000000000\n"
-            ),
-            4e9,
-        ),
+        (FIGURES_BESIDE_THE_AMOUNT, 4e9),
         ("- unit: usd\n  min: 2000000000\n  max: 5000000000\n", 5e9),  # a range counts at its top
         ("- unit: eur\n  value: 9000000000\n", 4e9),  # another currency is no USD amount
     ],
