@@ -131,22 +131,22 @@ def coverage_markdown(kg: KnowledgeGraph) -> str:
         *_table("Organizations by country", sorted(countries.items(), key=lambda item: (-item[1], item[0]))),
         "## How well it is sourced",
         "",
-        f"- Deals with at least one primary source (press release, filing, company blog, official statement): "
-        f"{share_of(primary, len(deals))}.",
-        f"- Claims (status changes and figures) citing a primary source: "
-        f"{share_of(primary_claims, len(claims))}.",
+        (f"- Deals with at least one primary source (press release, filing, company blog, official statement): "
+         f"{share_of(primary, len(deals))}."),
+        (f"- Claims (status changes and figures) citing a primary source: "
+         f"{share_of(primary_claims, len(claims))}."),
         f"- Deals resting only on reports that cite anonymous sources: {anonymous_only:,}.",
         f"- Deals still rumoured or in talks: {unconfirmed:,}.",
-        f"- Deals with a figure or status change resting only on digests (pages summarising others' reporting): "
-        f"{digest_only:,}.",
+        (f"- Deals with a figure or status change resting only on digests (pages summarising others' reporting): "
+         f"{digest_only:,}."),
         f"- Deals whose every claim rests on a single cited page: {share_of(single_page, len(deals))}.",
         *[
             f"- {kind.capitalize()} whose every claim a second reader checked against the cited pages: "
             f"{share_of(count, size)}."
             for kind, (count, size) in _checked_counts(kg).items()
         ],
-        f"- Cited pages whose headline was not seen, so their title is the words of the address: "
-        f"{slug_titled:,} of {len(pages):,}.",
+        (f"- Cited pages whose headline was not seen, so their title is the words of the address: "
+         f"{slug_titled:,} of {len(pages):,}."),
         f"- Deals with no disclosed figure (money, power, chips): {share_of(without_figures, len(deals))}.",
         "",
         *_table("Cited pages by kind of source", ((kind.value, page_kinds[kind.value]) for kind in SourceKind if page_kinds[kind.value])),
@@ -154,9 +154,9 @@ def coverage_markdown(kg: KnowledgeGraph) -> str:
         "",
         *[f"- {spot}" for spot in KNOWN_BLIND_SPOTS],
         f"- Countries with a single organization in the graph: {', '.join(thin) if thin else 'none'}.",
-        f"- Open deals (rumoured, in talks, announced or signed) with no status change reported in the year before "
-        f"the newest one in the data ({newest or 'none'}): {len(quiet):,} of {len(still_open):,}; "
-        f"later steps may have gone unreported.",
+        (f"- Open deals (rumoured, in talks, announced or signed) with no status change reported in the year before "
+         f"the newest one in the data ({newest or 'none'}): {len(quiet):,} of {len(still_open):,}; "
+         f"later steps may have gone unreported."),
         "",
     ]
     return "\n".join(lines)

@@ -25,7 +25,14 @@ from ..schemas.models import Deal, Organization, Quantity
 from .export import write_atomic
 from .kg import KnowledgeGraph
 from .stats import compute_stats
-from .visual import ROLE_COLOURS, VIS_ASSETS, layout, network_payload, prepared_edges, prepared_nodes
+from .visual import (
+    ROLE_COLOURS,
+    VIS_ASSETS,
+    layout,
+    network_payload,
+    prepared_edges,
+    prepared_nodes,
+)
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 ASSETS = Path(__file__).resolve().parent / "assets"

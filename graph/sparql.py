@@ -157,7 +157,7 @@ def run_rdflib(graph: rdflib.Graph, text: str, bindings: Mapping[str, object] | 
     bound = bind(text, bindings or {})
     try:
         result = graph.query(bound, initNs=PREFIXES)
-    except Exception as exc:  # rdflib raises pyparsing and assorted errors for bad queries
+    except Exception as exc:  # noqa: BLE001 - rdflib raises pyparsing and assorted errors for bad queries
         raise QueryError(f"the query failed on rdflib: {exc}") from None
     if result.type == "ASK":
         return QueryResult(boolean=bool(result.askAnswer))

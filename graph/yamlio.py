@@ -10,7 +10,7 @@ stays the text the curator wrote, so its precision survives).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
@@ -44,7 +44,7 @@ class LineList(list[Any]):
 
 
 class _StrictLoader(_BaseLoader):  # type: ignore[misc, valid-type]
-    yaml_implicit_resolvers = {
+    yaml_implicit_resolvers: ClassVar[dict[str, list[tuple[str, Any]]]] = {
         first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
         for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
     }

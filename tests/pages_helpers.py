@@ -16,8 +16,8 @@ def add_hostile_records(data: Path) -> None:
         f"  publisher: '{IMG_PAYLOAD}'\n  title: '{SCRIPT_PAYLOAD}'\n  date: '2025-05-01'\n  kind: news_report\n"
     )
     (data / "deals" / "evil-corp-labco-investment-2025.yaml").write_text(
-        "name: 'Evil invests {img}'\ndeal_type: investment\nparties:\n- org: evil-corp\n  role: investor\n"
-        "- org: labco\n  role: investee\nsummary: '{script}'\nstatus_history:\n- status: announced\n  date: '2025-05'\n"
-        "  sources:\n  - url: https://news.example.org/evil?a=1&b=<x>\n    publisher: '{img}'\n    title: '{script}'\n"
-        "    date: '2025-05-01'\n    kind: press_release\n    quote: '{script}'\n".format(img=IMG_PAYLOAD, script=SCRIPT_PAYLOAD)
+        f"name: 'Evil invests {IMG_PAYLOAD}'\ndeal_type: investment\nparties:\n- org: evil-corp\n  role: investor\n"
+        f"- org: labco\n  role: investee\nsummary: '{SCRIPT_PAYLOAD}'\nstatus_history:\n- status: announced\n  date: '2025-05'\n"
+        f"  sources:\n  - url: https://news.example.org/evil?a=1&b=<x>\n    publisher: '{IMG_PAYLOAD}'\n    title: '{SCRIPT_PAYLOAD}'\n"
+        f"    date: '2025-05-01'\n    kind: press_release\n    quote: '{SCRIPT_PAYLOAD}'\n"
     )

@@ -41,13 +41,13 @@ ORG_CASES = {
     ),
     "custom tag": (
         "name: !!python/name:os.system LabCo\nroles:\n- ai_lab\ncountry: US\n",
-        "data/organizations/labco.yaml:1: tag 'tag:yaml.org,2002:python/name:os.system' is not allowed: "
-        "write a plain value (quote it if it must stay text)",
+        ("data/organizations/labco.yaml:1: tag 'tag:yaml.org,2002:python/name:os.system' is not allowed: "
+         "write a plain value (quote it if it must stay text)"),
     ),
     "unknown field": (
         "name: LabCo\nroles:\n- ai_lab\ncountry: US\nceo: Somebody\n",
-        "data/organizations/labco.yaml:5: unknown field 'ceo': remove it or correct its spelling "
-        "(see schemas/organization.schema.json)",
+        ("data/organizations/labco.yaml:5: unknown field 'ceo': remove it or correct its spelling "
+         "(see schemas/organization.schema.json)"),
     ),
     "missing field": (
         "name: LabCo\nroles:\n- ai_lab\n",
@@ -55,10 +55,10 @@ ORG_CASES = {
     ),
     "wrong enum": (
         "name: LabCo\nroles:\n- ai_lab\n- chip_maker\ncountry: US\n",
-        "data/organizations/labco.yaml:4: roles[1]: 'chip_maker' is not allowed: use one of 'ai_lab', 'chip_designer', "
-        "'design_services', 'foundry', 'memory_supplier', 'packaging', 'equipment_supplier', 'server_maker', "
-        "'networking', 'cloud', 'neocloud', 'datacenter_operator', 'datacenter_developer', 'energy_supplier', "
-        "'investor', 'bank' or 'government'",
+        ("data/organizations/labco.yaml:4: roles[1]: 'chip_maker' is not allowed: use one of 'ai_lab', 'chip_designer', "
+         "'design_services', 'foundry', 'memory_supplier', 'packaging', 'equipment_supplier', 'server_maker', "
+         "'networking', 'cloud', 'neocloud', 'datacenter_operator', 'datacenter_developer', 'energy_supplier', "
+         "'investor', 'bank' or 'government'"),
     ),
     "wrong type": (
         "name:\n  first: Lab\nroles:\n- ai_lab\ncountry: US\n",
@@ -70,8 +70,8 @@ ORG_CASES = {
     ),
     "http website": (
         "name: LabCo\nroles:\n- ai_lab\ncountry: US\nwebsite: http://labco.example.org\n",
-        "data/organizations/labco.yaml:5: website: 'http://labco.example.org' is not an https address: "
-        "give the full https:// address of the page",
+        ("data/organizations/labco.yaml:5: website: 'http://labco.example.org' is not an https address: "
+         "give the full https:// address of the page"),
     ),
     "id in file": (
         "id: labco\nname: LabCo\nroles:\n- ai_lab\ncountry: US\n",
@@ -105,8 +105,8 @@ def test_id_that_is_not_a_slug(data_copy: Path) -> None:
 def test_reference_to_missing_record(data_copy: Path) -> None:
     replace(data_copy, DEAL, "- org: labco\n", "- org: labcoo\n")
     assert problems_of(data_copy) == [
-        "data/deals/bigcloud-labco-investment-2023.yaml:7: unknown organization 'labcoo': "
-        "add data/organizations/labcoo.yaml or correct the id"
+        ("data/deals/bigcloud-labco-investment-2023.yaml:7: unknown organization 'labcoo': "
+         "add data/organizations/labcoo.yaml or correct the id")
     ]
 
 
@@ -120,10 +120,10 @@ def test_problems_found_after_loading_read_the_file_again_once(data_copy: Path, 
     monkeypatch.setattr(problems_module, "read_mapping", lambda text: reads.append(text) or read_mapping(text))
     problems_module._line_marked_tree.cache_clear()
     assert problems_of(data_copy) == [
-        "data/deals/bigcloud-labco-investment-2023.yaml:5: unknown organization 'bigclod': "
-        "add data/organizations/bigclod.yaml or correct the id",
-        "data/deals/bigcloud-labco-investment-2023.yaml:7: unknown organization 'labcoo': "
-        "add data/organizations/labcoo.yaml or correct the id",
+        ("data/deals/bigcloud-labco-investment-2023.yaml:5: unknown organization 'bigclod': "
+         "add data/organizations/bigclod.yaml or correct the id"),
+        ("data/deals/bigcloud-labco-investment-2023.yaml:7: unknown organization 'labcoo': "
+         "add data/organizations/labcoo.yaml or correct the id"),
     ]
     assert len(reads) == 1
 
@@ -149,8 +149,8 @@ def test_reference_to_record_of_another_kind(data_copy: Path) -> None:
 def test_parent_cycle(data_copy: Path) -> None:
     replace(data_copy, "organizations/bigcloud.yaml", "country: US\n", "country: US\nparent: bigcloud-chips\n")
     assert problems_of(data_copy) == [
-        "data/organizations/bigcloud-chips.yaml:6: parent cycle bigcloud-chips -> bigcloud -> bigcloud-chips: "
-        "an organization cannot be its own ancestor; fix one 'parent'"
+        ("data/organizations/bigcloud-chips.yaml:6: parent cycle bigcloud-chips -> bigcloud -> bigcloud-chips: "
+         "an organization cannot be its own ancestor; fix one 'parent'")
     ]
 
 
@@ -166,9 +166,9 @@ def test_a_change_is_dated_no_later_than_a_page_that_reports_it(data_copy: Path,
         computekg.load(data_copy)
         return
     assert problems_of(data_copy) == [
-        f"data/{deal}:29: 'signed' is dated {step_date.strip(chr(39))}, after every page cited for it was published "
-        "(the latest on 2025-11-18): a page cannot report what had not yet happened; fix the date or cite the page "
-        "that reported the change"
+        (f"data/{deal}:29: 'signed' is dated {step_date.strip(chr(39))}, after every page cited for it was published "
+         "(the latest on 2025-11-18): a page cannot report what had not yet happened; fix the date or cite the page "
+         "that reported the change")
     ]
 
 
@@ -192,8 +192,8 @@ def test_a_page_published_before_the_change_it_is_cited_for_is_named(data_copy: 
 def test_status_history_out_of_time_order(data_copy: Path) -> None:
     replace(data_copy, DEAL, "date: '2024-03-27'\n  sources", "date: '2023-01'\n  sources")
     assert problems_of(data_copy) == [
-        "data/deals/bigcloud-labco-investment-2023.yaml:23: status_history is not in time order: 'completed' (2023-01) "
-        "comes after 'announced' (2023-09-25); list changes oldest first and check the dates"
+        ("data/deals/bigcloud-labco-investment-2023.yaml:23: status_history is not in time order: 'completed' (2023-01) "
+         "comes after 'announced' (2023-09-25); list changes oldest first and check the dates")
     ]
 
 
@@ -203,11 +203,11 @@ def test_signed_before_announced(data_copy: Path) -> None:
     replace(data_copy, name, "- status: signed\n  date: '2025-11-18'", "- status: announced\n  date: '2025-11-18'")
     problems = problems_of(data_copy)
     assert problems == [
-        "data/deals/gpuco-labco-chip-supply-2025.yaml:20: 'signed' rests only on reports citing anonymous sources: "
-        "such a report supports 'rumored' or 'in_talks'; use one of those or cite an on-the-record source",
-        "data/deals/gpuco-labco-chip-supply-2025.yaml:28: 'announced' (2025-11-18) follows 'signed' (2025-01): a deal is not "
-        "signed before it is announced; statuses go rumored < in_talks < announced < signed < delivered/completed, "
-        "so fix the status or the order",
+        ("data/deals/gpuco-labco-chip-supply-2025.yaml:20: 'signed' rests only on reports citing anonymous sources: "
+         "such a report supports 'rumored' or 'in_talks'; use one of those or cite an on-the-record source"),
+        ("data/deals/gpuco-labco-chip-supply-2025.yaml:28: 'announced' (2025-11-18) follows 'signed' (2025-01): a deal is not "
+         "signed before it is announced; statuses go rumored < in_talks < announced < signed < delivered/completed, "
+         "so fix the status or the order"),
     ]
 
 
@@ -216,17 +216,17 @@ def test_claim_without_source(data_copy: Path) -> None:
     head = text[: text.index("  sources:")]
     write(data_copy, "deals/labco-memco-custom-chip-2026.yaml", head + "  sources: []\n")
     assert problems_of(data_copy) == [
-        "data/deals/labco-memco-custom-chip-2026.yaml:12: status_history[0].sources: a claim needs at least one source: "
-        "add the page it was reported in"
+        ("data/deals/labco-memco-custom-chip-2026.yaml:12: status_history[0].sources: a claim needs at least one source: "
+         "add the page it was reported in")
     ]
 
 
 def test_source_address_without_scheme(data_copy: Path) -> None:
     replace(data_copy, DEAL, "url: https://news.example.org/bigcloud-labco\n", "url: news.example.org/bigcloud-labco\n")
     assert problems_of(data_copy) == [
-        "data/deals/bigcloud-labco-investment-2023.yaml:17: status_history[0].sources[0].url: "
-        "'news.example.org/bigcloud-labco' is not a web address: give the page's full address as you read it, "
-        "starting https:// (or http:// where the site serves only that)"
+        ("data/deals/bigcloud-labco-investment-2023.yaml:17: status_history[0].sources[0].url: "
+         "'news.example.org/bigcloud-labco' is not a web address: give the page's full address as you read it, "
+         "starting https:// (or http:// where the site serves only that)")
     ]
 
 
@@ -242,25 +242,25 @@ def test_http_source_is_kept_as_read(data_copy: Path) -> None:
 def test_same_page_cited_as_http_and_https(data_copy: Path) -> None:
     replace(data_copy, "deals/fabco-gpuco-wafers-2024.yaml", "url: https://news.example.org/gpu-x1", "url: http://news.example.org/gpu-x1")
     assert problems_of(data_copy) == [
-        "data/deals/fabco-gpuco-wafers-2024.yaml:15: source http://news.example.org/gpu-x1 is cited as "
-        "https://news.example.org/gpu-x1 in data/chips/gpu-x1.yaml: one page has one address, so cite it the way you read it "
-        "in both places"
+        ("data/deals/fabco-gpuco-wafers-2024.yaml:15: source http://news.example.org/gpu-x1 is cited as "
+         "https://news.example.org/gpu-x1 in data/chips/gpu-x1.yaml: one page has one address, so cite it the way you read it "
+         "in both places")
     ]
 
 
 def test_same_source_described_two_ways(data_copy: Path) -> None:
     replace(data_copy, "deals/fabco-gpuco-wafers-2024.yaml", "title: GPUCo unveils the X1", "title: GPUCo shows X1")
     assert problems_of(data_copy) == [
-        "data/deals/fabco-gpuco-wafers-2024.yaml:17: source https://news.example.org/gpu-x1 has title 'GPUCo shows X1' "
-        "here but 'GPUCo unveils the X1' in data/chips/gpu-x1.yaml: make them the same"
+        ("data/deals/fabco-gpuco-wafers-2024.yaml:17: source https://news.example.org/gpu-x1 has title 'GPUCo shows X1' "
+         "here but 'GPUCo unveils the X1' in data/chips/gpu-x1.yaml: make them the same")
     ]
 
 
 def test_impossible_date(data_copy: Path) -> None:
     replace(data_copy, DEAL, "date: '2023-09-25'\n  sources", "date: '2023-02-30'\n  sources")
     assert problems_of(data_copy) == [
-        "data/deals/bigcloud-labco-investment-2023.yaml:15: status_history[0].date: '2023-02-30' is not a real date: "
-        "check the month and day"
+        ("data/deals/bigcloud-labco-investment-2023.yaml:15: status_history[0].date: '2023-02-30' is not a real date: "
+         "check the month and day")
     ]
 
 
@@ -290,10 +290,10 @@ def test_part_of_names_a_known_deal_and_makes_no_cycle(data_copy: Path) -> None:
     write(data_copy, GPU_DEAL, (data_copy / GPU_DEAL).read_text(encoding="utf-8") + "part_of: bigcloud-labco-investment-2023\n")
     write(data_copy, wafers, (data_copy / wafers).read_text(encoding="utf-8") + "part_of: fabco-gpuco-wafers-2023\n")
     assert problems_of(data_copy) == [
-        "data/deals/bigcloud-labco-investment-2023.yaml:30: part_of cycle bigcloud-labco-investment-2023 -> "
-        "gpuco-labco-chip-supply-2025 -> bigcloud-labco-investment-2023: a deal cannot be part of itself; fix one 'part_of'",
-        "data/deals/fabco-gpuco-wafers-2024.yaml:29: unknown deal 'fabco-gpuco-wafers-2023': "
-        "add data/deals/fabco-gpuco-wafers-2023.yaml or correct the id",
+        ("data/deals/bigcloud-labco-investment-2023.yaml:30: part_of cycle bigcloud-labco-investment-2023 -> "
+         "gpuco-labco-chip-supply-2025 -> bigcloud-labco-investment-2023: a deal cannot be part of itself; fix one 'part_of'"),
+        ("data/deals/fabco-gpuco-wafers-2024.yaml:29: unknown deal 'fabco-gpuco-wafers-2023': "
+         "add data/deals/fabco-gpuco-wafers-2023.yaml or correct the id"),
     ]
 
 
@@ -304,8 +304,8 @@ def test_a_part_shares_a_party_with_its_whole(data_copy: Path) -> None:
     write(data_copy, wafers, text + "part_of: bigcloud-labco-investment-2023\n")
     line = text.count("\n") + 1
     assert problems_of(data_copy) == [
-        f"data/deals/fabco-gpuco-wafers-2024.yaml:{line}: part_of bigcloud-labco-investment-2023: the two deals share "
-        "no party, but a part belongs to a party of its whole; check 'part_of' or the parties",
+        (f"data/deals/fabco-gpuco-wafers-2024.yaml:{line}: part_of bigcloud-labco-investment-2023: the two deals share "
+         "no party, but a part belongs to a party of its whole; check 'part_of' or the parties"),
     ]
 
 
@@ -360,9 +360,9 @@ CHECKED_DEAL = "deals/gpuco-labco-chip-supply-2025.yaml"
 @pytest.mark.parametrize(
     ("day", "expected"),
     [
-        ("'2025-11-17'", "sources_checked (2025-11-17) is before a source it covers was published (2025-11-18): "
-                         "check the record again and give that day"),
-        ("'2999-01-01'", "sources_checked (2999-01-01) is in the future: give the day the sources were read"),
+        ("'2025-11-17'", ("sources_checked (2025-11-17) is before a source it covers was published (2025-11-18): "
+                          "check the record again and give that day")),
+         ("'2999-01-01'", "sources_checked (2999-01-01) is in the future: give the day the sources were read"),
         ("'2026-01'", "sources_checked: '2026-01' is not a day: write YYYY-MM-DD"),
     ],
 )  # fmt: skip
@@ -377,8 +377,8 @@ WAFERS = "deals/fabco-gpuco-wafers-2024.yaml"
 def test_title_from_url_is_a_flag_that_is_only_set(data_copy: Path) -> None:
     replace(data_copy, WAFERS, "title_from_url: true", "title_from_url: false")
     assert problems_of(data_copy) == [
-        f"data/{WAFERS}:28: status_history[1].sources[0].title_from_url: 'false' is not allowed: "
-        "this flag is only ever 'true'; leave it out otherwise"
+        (f"data/{WAFERS}:28: status_history[1].sources[0].title_from_url: 'false' is not allowed: "
+         "this flag is only ever 'true'; leave it out otherwise")
     ]
 
 
@@ -394,9 +394,9 @@ def test_title_from_the_address_adds_nothing(data_copy: Path, title: str) -> Non
     # Punctuation or words the address does not have are a guess at the headline, not its address.
     replace(data_copy, WAFERS, "title: Fabco gpuco end", f"title: {title}")
     assert problems_of(data_copy) == [
-        f"data/{WAFERS}:25: status_history[1].sources[0].title: title_from_url is set, so the title must be words of "
-        "the address, in order, with no punctuation added ('fabco gpuco end'): copy them, or give the headline and "
-        "drop title_from_url"
+        (f"data/{WAFERS}:25: status_history[1].sources[0].title: title_from_url is set, so the title must be words of "
+         "the address, in order, with no punctuation added ('fabco gpuco end'): copy them, or give the headline and "
+         "drop title_from_url")
     ]
 
 

@@ -86,7 +86,7 @@ def test_org_page_content(site: Path) -> None:
     assert "up to 4 billion USD" in text and "10 billion to 15 billion USD" in text
     timeline = re.findall(r"<li><time>([^<]+)</time>", text)
     assert timeline == sorted(timeline) and len(timeline) == 5
-    payload = json.loads(re.search(r'<script id="graph-data" type="application/json">(.*?)</script>', text, re.S).group(1))
+    payload = json.loads(re.search(r'<script id="graph-data" type="application/json">(.*?)</script>', text, re.DOTALL).group(1))
     assert sorted(n["id"] for n in payload["nodes"]) == ["bigcloud", "campus-one", "gpuco", "labco", "memco"]
     assert payload["options"]["physics"]["enabled"] is False
     assert all(isinstance(n["x"], int) and isinstance(n["y"], int) for n in payload["nodes"])
@@ -229,9 +229,9 @@ def test_the_legend_gives_every_organization_role_the_colour_its_nodes_get(site:
     from computekg.graph.visual import ROLE_COLOURS
     from computekg.schemas.enums import OrgRole
 
-    legend = re.search(r'<p class="legend">(.*?)</p>', (site / "index.html").read_text(encoding="utf-8"), re.S)
+    legend = re.search(r'<p class="legend">(.*?)</p>', (site / "index.html").read_text(encoding="utf-8"), re.DOTALL)
     assert legend
-    shown = dict((label, colour) for colour, label in re.findall(r'background:(#[0-9a-f]{6})"></span> ([a-z ]+?)\s*$', legend.group(1), re.M))
+    shown = {label: colour for colour, label in re.findall(r'background:(#[0-9a-f]{6})"></span> ([a-z ]+?)\s*$', legend.group(1), re.MULTILINE)}
     assert set(ROLE_COLOURS) == {role.value for role in OrgRole}
     assert shown == {role.replace("_", " "): colour for role, colour in ROLE_COLOURS.items()}
     assert shown["bank"] != shown["investor"]

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+import computekg
 import pytest
 import rdflib
-from pyshacl import validate
-
-import computekg
 from computekg.graph.sparql import to_rdflib
 from computekg.schemas.shacl import SHAPES_FILE, render_shapes
+from pyshacl import validate
 
 SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")
 CKG = rdflib.Namespace("https://w3id.org/computekg/vocab#")

@@ -17,8 +17,8 @@ from typing import TypeVar
 
 import computekg
 from computekg.graph.check import check
-from computekg.graph.load import collector_paused, load_records
 from computekg.graph.export import write_atomic
+from computekg.graph.load import collector_paused, load_records
 from computekg.graph.rdf import serialize_pieces
 
 T = TypeVar("T")
