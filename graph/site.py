@@ -44,6 +44,8 @@ UNIT_LABELS = {"gw": "GW", "mw": "MW", "megawatt_hours": "MWh", "gigawatt_hours"
                "years": "years"}  # fmt: skip
 QUALIFIER_LABELS = {"exactly": "", "approximately": "about ", "up_to": "up to ", "at_least": "at least ",
                     "more_than": "more than ", "less_than": "less than "}  # fmt: skip
+# A measure other than the deal's amount is named after the figure, so no reader takes it for one.
+MEASURE_LABELS = {"valuation": " valuation", "interest_rate": " interest rate"}
 
 
 def script_json(value: Any) -> Markup:
@@ -73,7 +75,7 @@ def quantity_text(quantity: Quantity) -> str:
     else:
         figure = " to ".join(number(v) for v in (quantity.min, quantity.max) if v is not None)
     per = "" if str(quantity.per) == "total" else f" per {quantity.per}"
-    measure = " valuation" if str(quantity.measure) == "valuation" else ""
+    measure = MEASURE_LABELS.get(str(quantity.measure), "")
     return f"{QUALIFIER_LABELS[str(quantity.qualifier)]}{figure} {unit}{per}{measure}"
 
 

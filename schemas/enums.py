@@ -232,6 +232,9 @@ class Measure(Vocabulary):
     # listing), which no sum of deal amounts may add.
     amount = "amount"
     valuation = "valuation"
+    # The yearly interest a loan or note bears, in percent: the price of the money, neither an amount
+    # nor a stake (a percent `amount` is an equity stake).
+    interest_rate = "interest_rate"
 
 
 class Per(Vocabulary):

@@ -121,6 +121,8 @@ class Quantity(Node):
             raise ValueError(f"per: share is a price per share, so its unit is a currency, not '{self.unit}': give the price's currency")
         if self.measure == Measure.valuation and (self.unit not in CURRENCY_UNITS or self.per != Per.total):
             raise ValueError("measure: valuation is what a company is worth, so it is money in total: give a currency and no 'per'")
+        if self.measure == Measure.interest_rate and (self.unit != Unit.percent or self.per != Per.year):
+            raise ValueError("measure: interest_rate is the yearly interest on a loan or note: give unit: percent and per: year")
         return self
 
 

@@ -264,8 +264,9 @@ def test_impossible_date(data_copy: Path) -> None:
     ]
 
 
-# A price per share and a valuation are money: a figure in another unit is a mistake the loader names.
-MONEY_ONLY_FIGURES = {
+# A price per share and a valuation are money, an interest rate is percent a year: a figure in another
+# unit is a mistake the loader names.
+FIGURES_IN_A_UNIT_THEIR_MEASURE_CANNOT_HAVE = {
     "price per share in chips": (
         "- unit: chips\n  value: 12.5\n  per: share\n",
         "per: share is a price per share, so its unit is a currency, not 'chips': give the price's currency",
@@ -274,12 +275,20 @@ MONEY_ONLY_FIGURES = {
         "- unit: percent\n  value: 5\n  measure: valuation\n",
         "measure: valuation is what a company is worth, so it is money in total: give a currency and no 'per'",
     ),
+    "interest rate in dollars": (
+        "- unit: usd\n  value: 7.75\n  per: year\n  measure: interest_rate\n",
+        "measure: interest_rate is the yearly interest on a loan or note: give unit: percent and per: year",
+    ),
+    "interest rate with no year": (
+        "- unit: percent\n  value: 7.75\n  measure: interest_rate\n",
+        "measure: interest_rate is the yearly interest on a loan or note: give unit: percent and per: year",
+    ),
 }
 
 
-@pytest.mark.parametrize("case", sorted(MONEY_ONLY_FIGURES))
-def test_a_money_only_figure_in_another_unit(data_copy: Path, case: str) -> None:
-    figure, message = MONEY_ONLY_FIGURES[case]
+@pytest.mark.parametrize("case", sorted(FIGURES_IN_A_UNIT_THEIR_MEASURE_CANNOT_HAVE))
+def test_a_figure_in_a_unit_its_measure_cannot_have(data_copy: Path, case: str) -> None:
+    figure, message = FIGURES_IN_A_UNIT_THEIR_MEASURE_CANNOT_HAVE[case]
     replace(data_copy, DEAL, "  qualifier: up_to\n", "  qualifier: up_to\n" + figure)
     assert problems_of(data_copy) == [f"data/deals/bigcloud-labco-investment-2023.yaml:13: quantities[1]: {message}"]
 

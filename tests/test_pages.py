@@ -206,6 +206,8 @@ def test_figures_read_as_reported() -> None:
     assert quantity_text(Quantity(unit="mxn", value=6e9, qualifier="approximately")) == "about 6 billion MXN"
     assert quantity_text(Quantity(unit="usd", value=0.0001, per="share")) == "0.0001 USD per share"
     assert quantity_text(Quantity(unit="usd", value=3.8e11, measure="valuation")) == "380 billion USD valuation"
+    rate = Quantity(unit="percent", value=7.75, per="year", measure="interest_rate")
+    assert quantity_text(rate) == "7.75 % per year interest rate"
 
 
 def test_every_unit_but_a_currency_has_a_written_label() -> None:
