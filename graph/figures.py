@@ -26,7 +26,7 @@ SCALES = {
     "milliarden": 1e9, "miliardi": 1e9, "mrd": 1e9, "bilhões": 1e9, "अरब": 1e9, "miliardo": 1e9, "milliarde": 1e9,
     "mil millones": 1e9, "mil milhões": 1e9,
     "trillion": 1e12, "tn": 1e12, "трлн": 1e12,
-    "lakh": 1e5, "crore": 1e7, "करोड़": 1e7,
+    "lakh": 1e5, "crore": 1e7, "करोड़": 1e7, "lakh crore": 1e12, "lakh-crore": 1e12, "लाख करोड़": 1e12,
     "juta": 1e6, "miliar": 1e9, "triliun": 1e12, "triệu": 1e6, "tỷ": 1e9,  # Indonesian, Vietnamese
     "万": 1e4, "萬": 1e4, "만": 1e4, "億": 1e8, "亿": 1e8, "억": 1e8, "兆": 1e12, "조": 1e12,
 }  # fmt: skip

@@ -35,6 +35,8 @@ from computekg.schemas.models import Quantity
         (3e8, "in talks to raise $300–350 million"),  # a range's first number takes the second's scale
         (1.5e9, "valuing it at 1.5 to 2 billion dollars"),
         (1.8e11, "will jointly invest up to Rs 18,000 crore"),
+        (1e13, "to invest Rs 10 lakh crore over seven years"),  # a lakh crore is 10^12
+        (1.5e12, "a Rs 1.5 lakh-crore plan"),
         (1, "bring one gigawatt of power online by 2026"),
         (1.204e9, "about $1.2 billion"),  # a rounding of the same figure
         (36000, "environ 36 000 GPU Nvidia B200"),
@@ -72,6 +74,7 @@ def test_a_quote_states_its_figure(value: float, quote: str) -> None:
         (2, "due to strong demand, the campus reaches 5 GW"),  # "due" is a number only before a scale
         (6, "dentro de seis meses"),  # nor is "seis" before another word
         (6e6, "una inversión de 6 mil millones de pesos"),  # "mil millones" is a thousand million, not "mil"
+        (1e6, "to invest Rs 10 lakh crore over seven years"),  # not a lakh alone
         (2e10, "£16 (note 20) billion"),  # only a conversion, not any bracket, shares the scale
     ],
 )
