@@ -34,6 +34,9 @@ class OrgRole(Vocabulary):
     investor = "investor"
     bank = "bank"  # banks, brokers and advisers that lend, underwrite or arrange financing
     government = "government"
+    # Display, electronics and component makers outside the AI chip chain, in the graph for the plants
+    # and sites they sell to it (Sharp's Sakai plant, LG Display's Paju buildings, Innolux's Tainan fab).
+    electronics_maker = "electronics_maker"
 
 
 class ProductKind(Vocabulary):
