@@ -79,19 +79,6 @@ def quantity_text(quantity: Quantity) -> str:
     return f"{QUALIFIER_LABELS[str(quantity.qualifier)]}{figure} {unit}{per}{measure}"
 
 
-def usd_amount(deal: Deal) -> float | None:
-    """A deal's amount as the investors-in and commitments-per-lab queries take it: its largest USD
-    total (a range at its top), never a valuation, a rate or a price per share. The rule is written
-    in SPARQL there too; tests/test_named_queries.py keeps the two in step."""
-    values = [
-        q.value if q.value is not None else q.max
-        for q in deal.quantities
-        if str(q.unit) == "usd" and str(q.per) == "total" and str(q.measure) == "amount"
-    ]
-    values = [v for v in values if v]
-    return max(values) if values else None
-
-
 @dataclass(frozen=True)
 class SiteOptions:
     ego_radius: int = 1
@@ -146,7 +133,7 @@ class SiteBuilder:
         for org in sorted(kg.organizations.values(), key=lambda o: o.id):
             if org.parent:
                 self.children_of[org.parent].append(org.id)
-        self.amounts = {d.id: a for d in kg.deals.values() if (a := usd_amount(d))}
+        self.amounts = {d.id: a for d in kg.deals.values() if (a := d.usd_amount)}
 
     # ------------------------------------------------------------ naming
 

@@ -285,5 +285,18 @@ class Deal(Record):
     def first_date(self, *statuses: DealStatus) -> str | None:
         return next((e.date for e in self.status_history if e.status in statuses), None)
 
+    @property
+    def usd_amount(self) -> float | None:
+        """The deal's amount in US dollars: its largest USD total (a range at its top), never a valuation,
+        a rate or a price per share. The one place this rule is written: the RDF carries it as
+        ckg:usdAmount for the queries, and the pages size edges by it."""
+        values = [
+            q.value if q.value is not None else q.max
+            for q in self.quantities
+            if q.unit == Unit.usd and q.per == Per.total and q.measure == Measure.amount
+        ]
+        values = [v for v in values if v]
+        return max(values) if values else None
+
 
 RECORD_MODELS: dict[str, type[Record]] = {m.kind: m for m in (Organization, Chip, Facility, Deal)}

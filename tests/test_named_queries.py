@@ -7,7 +7,6 @@ from typing import Any
 import computekg
 import pytest
 from computekg.graph.named import named_queries, run_named
-from computekg.graph.site import usd_amount
 from computekg.graph.sparql import QueryResult
 
 ID = "https://w3id.org/computekg/id/"
@@ -98,6 +97,8 @@ EXPECTED: dict[str, tuple[dict[str, str], list[tuple[str | None, ...]]]] = {
         ("fabco", "gpuco", "gpu-x1", "fabco-gpuco-wafers-2024", "cancelled"),
     ]),
     "sites-of": ({"org": "labco"}, [("labco", "campus-one", "tenant", "operational", "US", "Indiana")]),
+    # The fixture lends nothing; test_loans_name_borrower_lenders_principal_and_rate adds a loan.
+    "loans": ({}, []),
 }
 # Columns whose text is an unordered list (GROUP_CONCAT): compared as sets.
 LIST_COLUMNS = {("deals-of", 7), ("profile", 2), ("deals-in-year", 4)}
@@ -263,14 +264,14 @@ def test_an_investment_without_a_usd_amount_leaves_amount_and_wording_unbound(da
     ids=["other-figures", "range", "other-currency"],
 )
 def test_the_pages_and_investors_in_take_the_same_amount_of_a_deal(data_copy, figures: str, amount: float) -> None:
-    # "A deal's amount is its largest USD total" is written twice: in SPARQL for investors-in, and in
-    # Python for the width of a deal's edge on the graph pages. The two must not drift apart.
+    # "A deal's amount is its largest USD total" is written once (Deal.usd_amount): the pages size a
+    # deal's edge by it and the RDF carries it for investors-in and loans, so all three agree.
     investment = data_copy / "deals" / "bigcloud-labco-investment-2023.yaml"
     text = investment.read_text(encoding="utf-8")
     investment.write_text(text.replace("status_history:", figures + "status_history:", 1), encoding="utf-8")
     kg = computekg.load(data_copy)
     (row,) = {row[:5] for row in rows(run_named(kg, "investors-in", org="labco"))}
-    assert float(row[4]) == usd_amount(kg.deals["bigcloud-labco-investment-2023"]) == amount
+    assert float(row[4]) == kg.deals["bigcloud-labco-investment-2023"].usd_amount == amount
 
 
 def test_the_pages_and_investors_in_agree_a_deal_without_a_usd_amount_has_none(data_copy) -> None:
@@ -278,4 +279,49 @@ def test_the_pages_and_investors_in_agree_a_deal_without_a_usd_amount_has_none(d
     path.write_text(path.read_text(encoding="utf-8").replace("  qualifier: up_to\n", "  measure: valuation\n"), encoding="utf-8")
     kg = computekg.load(data_copy)
     assert [row[4] for row in rows(run_named(kg, "investors-in", org="labco"))] == [None]
-    assert usd_amount(kg.deals["bigcloud-labco-investment-2023"]) is None
+    assert kg.deals["bigcloud-labco-investment-2023"].usd_amount is None
+
+
+LOAN = """name: BigCloud and GPUCo lend to FabCo
+deal_type: investment
+parties:
+- org: fabco
+  role: borrower
+- org: bigcloud
+  role: lender
+- org: gpuco
+  role: lender
+- org: labco
+  role: guarantor
+quantities:
+- unit: usd
+  min: 1000000000
+  max: 2500000000
+- unit: percent
+  value: 6.5
+  per: year
+  measure: interest_rate
+- unit: percent
+  value: 20
+status_history:
+- status: signed
+  date: '2025-06-10'
+  sources:
+  - url: https://news.example.org/fabco-loan
+    publisher: Example News
+    title: FabCo borrows from BigCloud and GPUCo
+    date: '2025-06-10'
+    kind: press_release
+"""
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
+def test_loans_name_borrower_lenders_principal_and_rate(data_copy, engine: str) -> None:
+    # One row per lender; the principal is the range's top; the rate is the interest_rate figure, not
+    # the 20% stake beside it; the guarantor is no lender.
+    (data_copy / "deals" / "fabco-loan-2025.yaml").write_text(LOAN, encoding="utf-8")
+    got = rows(run_named(computekg.load(data_copy), "loans", engine=engine))
+    assert got == [
+        ("fabco-loan-2025", "fabco", "bigcloud", "2500000000", "6.5", "signed", "2025-06-10"),
+        ("fabco-loan-2025", "fabco", "gpuco", "2500000000", "6.5", "signed", "2025-06-10"),
+    ]
