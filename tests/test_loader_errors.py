@@ -264,6 +264,7 @@ def test_impossible_date(data_copy: Path) -> None:
     ]
 
 
+RATE_IN_PERCENT_A_YEAR = "measure: interest_rate is the yearly interest on a loan or note: give unit: percent and per: year"
 # A price per share and a valuation are money, an interest rate is percent a year: a figure in another
 # unit is a mistake the loader names.
 FIGURES_IN_A_UNIT_THEIR_MEASURE_CANNOT_HAVE = {
@@ -277,11 +278,11 @@ FIGURES_IN_A_UNIT_THEIR_MEASURE_CANNOT_HAVE = {
     ),
     "interest rate in dollars": (
         "- unit: usd\n  value: 7.75\n  per: year\n  measure: interest_rate\n",
-        "measure: interest_rate is the yearly interest on a loan or note: give unit: percent and per: year",
+        RATE_IN_PERCENT_A_YEAR,
     ),
     "interest rate with no year": (
         "- unit: percent\n  value: 7.75\n  measure: interest_rate\n",
-        "measure: interest_rate is the yearly interest on a loan or note: give unit: percent and per: year",
+        RATE_IN_PERCENT_A_YEAR,
     ),
 }
 
