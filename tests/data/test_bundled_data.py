@@ -313,6 +313,38 @@ def test_a_reported_name_is_recognised() -> None:
     ))
 
 
+# How a page words the interest a loan or note bears, as against a stake ("a 49% ownership interest").
+INTEREST_WORDING = re.compile(r"(?i)interest rate|interest at a rate|bears? interest|annual interest|\bcoupon\b|\byield\b|per annum|taux d.int[ée]r[êe]t|금리|利率")
+
+
+@pytest.mark.parametrize("deal", LOADED.records["deals"].values(), ids=lambda d: d.id)
+def test_a_percent_amount_is_a_stake_not_an_interest_rate(deal) -> None:
+    # Every answer reads a percent amount as an equity stake: a coupon recorded that way would show a
+    # lender owning 7.75% of its borrower.
+    rates = [
+        f"quantities[{index}]"
+        for index, q in enumerate(deal.quantities)
+        if str(q.unit) == "percent" and str(q.measure) == "amount"
+        and any(s.quote and INTEREST_WORDING.search(s.quote) for s in q.sources)
+    ]
+    assert rates == [], (
+        f"data/deals/{deal.id}.yaml: {rates} is a percent amount, an equity stake, but its quote words an interest "
+        "rate: give it per: year and measure: interest_rate"
+    )
+
+
+def test_interest_wording_is_recognised() -> None:
+    # The pattern itself, on quotes the data holds: rates match, stakes do not.
+    assert all(INTEREST_WORDING.search(quote) for quote in (
+        "bear interest at a rate of 7.750% per year", "la garantie d'AMD aurait permis d'obtenir un taux d'intérêt d'environ 6%",
+        "The convertible note bears an 8% annual interest rate", "a 6.192% coupon",
+    ))
+    assert not any(INTEREST_WORDING.search(quote) for quote in (
+        "Blackstone will acquire an 80 percent ownership interest in the joint venture",
+        "a 70% equity interest in certain of its data centers", "Intel will have a 51% controlling interest",
+    ))
+
+
 def test_coverage_statement_is_current() -> None:
     from computekg.graph.coverage import coverage_markdown
 
