@@ -288,8 +288,9 @@ class Deal(Record):
     @property
     def usd_amount(self) -> float | None:
         """The deal's amount in US dollars: its largest USD total (a range at its top), never a valuation,
-        a rate or a price per share. The one place this rule is written: the RDF carries it as
-        ckg:usdAmount for the queries, and the pages size edges by it."""
+        a rate or a price per share. The RDF carries it as ckg:usdAmount for the queries, and the pages
+        size edges by it; commitments-per-lab applies the same rule per unit in SPARQL, and
+        tests/test_named_queries.py keeps the two in step."""
         values = [
             q.value if q.value is not None else q.max
             for q in self.quantities

@@ -264,14 +264,17 @@ def test_an_investment_without_a_usd_amount_leaves_amount_and_wording_unbound(da
     ids=["other-figures", "range", "other-currency"],
 )
 def test_the_pages_and_investors_in_take_the_same_amount_of_a_deal(data_copy, figures: str, amount: float) -> None:
-    # "A deal's amount is its largest USD total" is written once (Deal.usd_amount): the pages size a
-    # deal's edge by it and the RDF carries it for investors-in and loans, so all three agree.
+    # "A deal's amount is its largest USD total" is Deal.usd_amount: the pages size a deal's edge by it
+    # and the RDF carries it for investors-in and loans. commitments-per-lab applies the same rule per
+    # unit in SPARQL (USD and GW), so its USD total must add up the same amounts.
     investment = data_copy / "deals" / "bigcloud-labco-investment-2023.yaml"
     text = investment.read_text(encoding="utf-8")
     investment.write_text(text.replace("status_history:", figures + "status_history:", 1), encoding="utf-8")
     kg = computekg.load(data_copy)
     (row,) = {row[:5] for row in rows(run_named(kg, "investors-in", org="labco"))}
     assert float(row[4]) == kg.deals["bigcloud-labco-investment-2023"].usd_amount == amount
+    (usd_total,) = [row[2] for row in rows(run_named(kg, "commitments-per-lab")) if row[1] == "usd"]
+    assert float(usd_total) == amount + kg.deals[GPU].usd_amount
 
 
 def test_the_pages_and_investors_in_agree_a_deal_without_a_usd_amount_has_none(data_copy) -> None:
