@@ -141,8 +141,9 @@ class TripleWriter:
         self.add(subject, term("ckg:currentStatus"), iri(concept_iri(deal.status)))
         self.add(subject, term("ckg:statusDate"), partial_date(deal.status_date))
         self.add(subject, term("ckg:firstReported"), partial_date(deal.status_history[0].date))
-        if (amount := deal.usd_amount) is not None:
-            self.add(subject, term("ckg:usdAmount"), literal(amount))
+        for predicate, amount in (("ckg:usdAmount", deal.usd_amount), ("ckg:powerGw", deal.power_gw)):
+            if amount is not None:
+                self.add(subject, term(predicate), literal(amount))
         for party in deal.parties:
             self.add(subject, term("ckg:hasParty"), iri(record_iri(party.org)))
         for source, target, predicate in truthy_edges(deal):

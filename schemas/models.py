@@ -7,6 +7,7 @@ Records are immutable once loaded.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
@@ -285,19 +286,29 @@ class Deal(Record):
     def first_date(self, *statuses: DealStatus) -> str | None:
         return next((e.date for e in self.status_history if e.status in statuses), None)
 
+    def largest_total(self, divisors: Mapping[Unit, float]) -> float | None:
+        """The deal's largest total amount among the figures in `divisors`' units, each divided by its
+        unit's divisor to bring it to one scale (a range counts at its top); never a valuation, a rate
+        or a price per share, whose sums mean nothing. None when no figure is such an amount."""
+        values = [
+            amount / divisors[q.unit]
+            for q in self.quantities
+            if q.unit in divisors and q.per == Per.total and q.measure == Measure.amount
+            if (amount := q.value if q.value is not None else q.max)
+        ]
+        return max(values) if values else None
+
     @property
     def usd_amount(self) -> float | None:
-        """The deal's amount in US dollars: its largest USD total (a range at its top), never a valuation,
-        a rate or a price per share. The RDF carries it as ckg:usdAmount for the queries, and the pages
-        size edges by it; commitments-per-lab applies the same rule per unit in SPARQL, and
-        tests/test_named_queries.py keeps the two in step."""
-        values = [
-            q.value if q.value is not None else q.max
-            for q in self.quantities
-            if q.unit == Unit.usd and q.per == Per.total and q.measure == Measure.amount
-        ]
-        values = [v for v in values if v]
-        return max(values) if values else None
+        """The deal's amount in US dollars, carried in the RDF as ckg:usdAmount: the queries sum it and
+        the pages size edges by it."""
+        return self.largest_total({Unit.usd: 1})
+
+    @property
+    def power_gw(self) -> float | None:
+        """The deal's power in gigawatts, whether its figures are written in GW or MW, carried in the
+        RDF as ckg:powerGw: "1.2 GW" and "750 MW" in two deals must add up in one unit."""
+        return self.largest_total({Unit.gw: 1, Unit.mw: 1000})
 
 
 RECORD_MODELS: dict[str, type[Record]] = {m.kind: m for m in (Organization, Chip, Facility, Deal)}

@@ -265,8 +265,7 @@ def test_an_investment_without_a_usd_amount_leaves_amount_and_wording_unbound(da
 )
 def test_the_pages_and_investors_in_take_the_same_amount_of_a_deal(data_copy, figures: str, amount: float) -> None:
     # "A deal's amount is its largest USD total" is Deal.usd_amount: the pages size a deal's edge by it
-    # and the RDF carries it for investors-in and loans. commitments-per-lab applies the same rule per
-    # unit in SPARQL (USD and GW), so its USD total must add up the same amounts.
+    # and the RDF carries it as ckg:usdAmount for investors-in, loans and commitments-per-lab.
     investment = data_copy / "deals" / "bigcloud-labco-investment-2023.yaml"
     text = investment.read_text(encoding="utf-8")
     investment.write_text(text.replace("status_history:", figures + "status_history:", 1), encoding="utf-8")
@@ -275,6 +274,28 @@ def test_the_pages_and_investors_in_take_the_same_amount_of_a_deal(data_copy, fi
     assert float(row[4]) == kg.deals["bigcloud-labco-investment-2023"].usd_amount == amount
     (usd_total,) = [row[2] for row in rows(run_named(kg, "commitments-per-lab")) if row[1] == "usd"]
     assert float(usd_total) == amount + kg.deals[GPU].usd_amount
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
+@pytest.mark.parametrize(
+    ("figures", "gw_total"),
+    [
+        ("- unit: mw\n  value: 750\n", "1.75"),  # power written in MW counts in the GW total
+        ("- unit: gw\n  value: 1.2\n- unit: mw\n  value: 1500\n", "2.5"),  # the larger of the two wordings
+        ("- unit: mw\n  min: 200\n  max: 300\n- unit: mw\n  value: 50\n  per: year\n", "1.3"),  # a range at its top; a rate is no total
+    ],
+    ids=["mw", "gw-and-mw", "range-and-rate"],
+)
+def test_a_labs_power_adds_up_in_gigawatts_whatever_unit_a_deal_writes(data_copy, engine: str, figures: str, gw_total: str) -> None:
+    # The fixture's chip deal is 1 GW; LabCo's investment gains power figures. Before ckg:powerGw the
+    # query summed only figures written in GW, so a lab's 750 MW deal was left out of its total.
+    investment = data_copy / "deals" / "bigcloud-labco-investment-2023.yaml"
+    text = investment.read_text(encoding="utf-8")
+    investment.write_text(text.replace("status_history:", figures + "status_history:", 1), encoding="utf-8")
+    kg = computekg.load(data_copy)
+    got = rows(run_named(kg, "commitments-per-lab", engine=engine))
+    assert got == [("labco", "gw", gw_total, "2"), ("labco", "usd", "19000000000", "2")]
+    assert kg.query("ASK { id:gpuco-labco-chip-supply-2025 ckg:powerGw 1.0 }").boolean
 
 
 def test_the_pages_and_investors_in_agree_a_deal_without_a_usd_amount_has_none(data_copy) -> None:
