@@ -165,7 +165,7 @@ QUALIFIER_WORDS = {
     "up_to": (
         r"up to|upto|as much as|as many as|as high as|not more than|no more than|maximum|ceiling|capped"
         r"|could (?:grow|rise|reach|scale)|potentially rising|rising to|scale to|scale up to|eventually"
-        r"|至多|最多|最高|最大|上限|까지|최대|bis zu|jusqu|hasta|até|fino a|до\b|तक|hingga|sampai|lên tới|lên đến"
+        r"|至多|最多|最高|最大|上限|不超過|不超过|不高於|不高于|까지|최대|bis zu|jusqu|hasta|até|fino a|до\b|तक|hingga|sampai|lên tới|lên đến"
     ),
     "approximately": (
         r"about|approx|around|roughly|nearly|almost|some\b|close to|near\b|circa|estimated|~"
@@ -174,7 +174,7 @@ QUALIFIER_WORDS = {
     ),
     "more_than": (
         r"more than|over\b|above|exceed|upwards? of|in excess|north of|beyond|surpass|\+|-plus\b|>(?!=)"
-        r"|超过|超|逾|余|多|이상|넘|plus de|au-delà|über|mehr als|\bgut\b|более|свыше|больше|से अधिक|mais de|más de|superior a|acima de|oltre|lebih dari|hơn"
+        r"|(?<!不)超|逾|余|多|이상|넘|plus de|au-delà|über|mehr als|\bgut\b|более|свыше|больше|से अधिक|mais de|más de|superior a|acima de|oltre|lebih dari|hơn"
     ),
     "at_least": r"at least|minimum|no less than|not less than|or more|or greater|≥|>=|不少于|至少|以上|최소|이상|au moins|mindestens|не менее|как минимум|pelo menos|al menos|almeno",
     # Nor the "менее" of "не менее", a floor too.

@@ -122,6 +122,7 @@ def test_a_range_is_quoted_by_either_end_and_only_by_a_quote() -> None:
         ("more_than", 3e9, "Right of first offer could raise contract value to >$3.0B."),
         ("more_than", 2e10, "a $20B-plus Master Relationship Agreement with OpenAI"),
         ("more_than", 5e8, "un investimento di oltre mezzo miliardo di euro"),
+        ("up_to", 42e9, "集團將以不超過420億元的價格採購AI算力雲端業務營業用資訊設備"),  # Chinese "not exceeding"
     ],
 )
 def test_a_qualifier_worded_by_its_quote_passes(qualifier: str, value: float, quote: str) -> None:
@@ -139,6 +140,7 @@ def test_a_qualifier_worded_by_its_quote_passes(qualifier: str, value: float, qu
         ("less_than", 30000, "more than 30,000 chips were received"),  # a floor, not a ceiling
         ("less_than", 5e9, "an investment of no less than $5 billion"),
         ("less_than", 5e9, "инвестиции не менее $5 млрд"),
+        ("more_than", 42e9, "以不超過420億元的價格採購"),  # "not exceeding" is a ceiling, not "exceeding"
     ],
 )
 def test_a_qualifier_its_quotes_do_not_word_fails(qualifier: str, value: float, quote: str) -> None:
