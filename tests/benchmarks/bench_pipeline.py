@@ -58,7 +58,7 @@ quantities:
 - unit: usd
   value: {usd}
   qualifier: up_to
-status_history:
+{power}status_history:
 - status: rumored
   date: '2024-0{m}'
   sources:
@@ -87,7 +87,9 @@ def generate(root: Path, total: int) -> None:
     for i in range(chips):
         (root / "chips" / f"chip-{i}.yaml").write_text(CHIP.format(i=i, d=i % orgs, f=(i * 7) % orgs))
     for i in range(total - orgs - chips):
-        text = DEAL.format(i=i, a=i % orgs, b=(i * 13 + 1) % orgs, c=i % chips, usd=(i + 1) * 1_000_000, m=1 + i % 9)
+        # About a quarter of the curated deals state power (in MW or GW), which adds a figure and ckg:powerGw.
+        power = f"- unit: mw\n  value: {50 + i % 950}\n" if i % 4 == 0 else ""
+        text = DEAL.format(i=i, a=i % orgs, b=(i * 13 + 1) % orgs, c=i % chips, usd=(i + 1) * 1_000_000, m=1 + i % 9, power=power)
         (root / "deals" / f"deal-{i}.yaml").write_text(text)
 
 
