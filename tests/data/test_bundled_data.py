@@ -313,6 +313,33 @@ def test_a_reported_name_is_recognised() -> None:
     ))
 
 
+# How a name words a deal still pending: an agreement, a plan or talks.
+PENDING_WORDING = re.compile(r"(?i)\bagrees? to\b|\bto (?:acquire|buy|invest)\b|\bin talks\b|\bsaid to\b|\bnears?\b")
+
+
+@pytest.mark.parametrize("deal", LOADED.records["deals"].values(), ids=lambda d: d.id)
+def test_a_closed_deal_is_not_named_as_pending(deal) -> None:
+    # The name is read on its own in graph labels and query results: "X agrees to acquire Y" beside a
+    # completed status tells two stories.
+    if str(deal.status) in ("completed", "delivered"):
+        wording = PENDING_WORDING.search(deal.name)
+        assert wording is None, (
+            f"data/deals/{deal.id}.yaml: the deal is {deal.status} but its name {deal.name!r} words it as pending "
+            f"({wording.group(0)!r}): name what happened, e.g. 'acquires', 'invests', 'buys'"
+        )
+
+
+def test_pending_wording_is_recognised() -> None:
+    # The pattern itself, on names the data held: pending ones match, closed ones and near-misses do not.
+    assert all(PENDING_WORDING.search(name) for name in (
+        "Marvell agrees to acquire Celestial AI", "Sanmina to acquire ZT Systems' business", "Amazon to invest up to $4 billion",
+        "Oracle in talks with Meta", "Nvidia said to near a deal",
+    ))
+    assert not any(PENDING_WORDING.search(name) for name in (
+        "Marvell acquires Celestial AI", "Lenovo plans a PC and server plant", "Nearline storage order", "Silver Lake buys 51% of Altera",
+    ))
+
+
 # How a page words the interest a loan or note bears, as against a stake ("a 49% ownership interest").
 INTEREST_WORDING = re.compile(r"(?i)interest rate|interest at a rate|bears? interest|annual interest|\bcoupon\b|\byield\b|per annum|taux d.int[ée]r[êe]t|금리|利率")
 
