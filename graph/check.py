@@ -6,8 +6,10 @@ and every problem is reported in one pass.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
+from urllib.parse import urlsplit
 
 from ..schemas.enums import (
     DEAL_STATUS_RANK,
@@ -19,7 +21,7 @@ from ..schemas.introspect import references, sources
 from ..schemas.models import Deal, Organization, Source
 from ..schemas.types import date_bounds
 from .load import LoadedRecords
-from .problems import Problem
+from .problems import Origin, Path_, Problem
 
 Rule = Callable[[LoadedRecords], Iterator[Problem]]
 KIND_NAMES = {"organizations": "organization", "chips": "chip", "facilities": "facility", "deals": "deal"}
@@ -203,33 +205,72 @@ def _shown(value: object) -> str:
     return "not set" if value is None else f"'{str(value).lower() if isinstance(value, bool) else value}'"
 
 
-def check_source_consistency(loaded: LoadedRecords) -> Iterator[Problem]:
+Citation = tuple[Origin, Path_, Source]
+
+
+def check_sources(loaded: LoadedRecords) -> Iterator[Problem]:
+    """The rules across all cited sources, over one walk of the records (the walk is the costly part)."""
+    cited = [
+        (loaded.origins[record_id], path, source)
+        for records in loaded.records.values()
+        for record_id, record in records.items()
+        for path, source in sources(record)
+    ]
+    yield from one_description_per_address(cited)
+    yield from one_publisher_per_site(cited)
+
+
+def one_description_per_address(cited: list[Citation]) -> Iterator[Problem]:
     """One address, one description: a source's IRI is its address, so its facts must agree."""
     # Keyed by the address without its scheme: http:// and https:// of one page are one page, and
     # two addresses for it would make two sources in the graph with its claims split between them.
     first_seen: dict[str, tuple[Source, str]] = {}
-    for records in loaded.records.values():
-        for record_id, record in records.items():
-            origin = loaded.origins[record_id]
-            for path, source in sources(record):
-                page = source.url.split("://", 1)[-1]
-                if page not in first_seen:
-                    first_seen[page] = (source, origin.file)
-                    continue
-                known, where = first_seen[page]
-                if known.url != source.url:
-                    yield origin.problem(
-                        (*path, "url"),
-                        f"source {source.url} is cited as {known.url} in {where}: one page has one address, "
-                        "so cite it the way you read it in both places",
-                    )
-                for name in ("publisher", "title", "title_from_url", "date", "kind"):
-                    if getattr(known, name) != getattr(source, name):
-                        yield origin.problem(
-                            (*path, name),
-                            f"source {source.url} has {name} {_shown(getattr(source, name))} here but "
-                            f"{_shown(getattr(known, name))} in {where}: make them the same",
-                        )
+    for origin, path, source in cited:
+        page = source.url.split("://", 1)[-1]
+        if page not in first_seen:
+            first_seen[page] = (source, origin.file)
+            continue
+        known, where = first_seen[page]
+        if known.url != source.url:
+            yield origin.problem(
+                (*path, "url"),
+                f"source {source.url} is cited as {known.url} in {where}: one page has one address, "
+                "so cite it the way you read it in both places",
+            )
+        for name in ("publisher", "title", "title_from_url", "date", "kind"):
+            if getattr(known, name) != getattr(source, name):
+                yield origin.problem(
+                    (*path, name),
+                    f"source {source.url} has {name} {_shown(getattr(source, name))} here but "
+                    f"{_shown(getattr(known, name))} in {where}: make them the same",
+                )
+
+
+# Hosts that really publish under several names (a company's divisions); anywhere else one host is one publisher.
+SEVERAL_PUBLISHERS = {"spglobal.com"}
+
+
+def one_publisher_per_site(cited: list[Citation]) -> Iterator[Problem]:
+    """One site, one publisher name: a query grouping by publisher must not split a site into spellings.
+    "Site (origin)" names a syndicated copy and counts as the site's name. The site's most used name
+    (the first alphabetically on a tie) is taken as right, so only the odd spellings are named."""
+    by_site: dict[str, list[tuple[Origin, Path_, Source, str]]] = {}
+    for origin, path, source in cited:
+        host = (urlsplit(source.url).hostname or "").removeprefix("www.")
+        if host not in SEVERAL_PUBLISHERS:
+            by_site.setdefault(host, []).append((origin, path, source, source.publisher.split(" (")[0]))
+    for host, citations in by_site.items():
+        counts = Counter(name for *_, name in citations)
+        usual = min(counts, key=lambda name: (-counts[name], name))
+        example = next(origin.file for origin, *_, name in citations if name == usual)
+        for origin, path, source, name in citations:
+            if name != usual:
+                yield origin.problem(
+                    (*path, "publisher"),
+                    f"source {source.url} names the site {host} {name!r} here but {usual!r} in {counts[usual]} "
+                    f"other citations (as in {example}): one site is one publisher, so write {usual!r} "
+                    f"(a syndicated copy as '{usual} (origin)')",
+                )
 
 
 RULES: tuple[Rule, ...] = (
@@ -241,7 +282,7 @@ RULES: tuple[Rule, ...] = (
     check_record_dates,
     check_sources_checked,
     check_deal_shape,
-    check_source_consistency,
+    check_sources,
 )
 
 

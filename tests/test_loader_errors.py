@@ -256,6 +256,25 @@ def test_same_source_described_two_ways(data_copy: Path) -> None:
     ]
 
 
+def test_one_site_cited_under_two_publisher_names(data_copy: Path) -> None:
+    # A query grouping sources by publisher would split the site in two; only the odd spelling is named,
+    # against the site's usual one.
+    wafers = "deals/fabco-gpuco-wafers-2024.yaml"
+    replace(data_copy, wafers, "    publisher: Example News\n    title: Fabco gpuco end", "    publisher: Example Newz\n    title: Fabco gpuco end")
+    assert problems_of(data_copy) == [
+        ("data/deals/fabco-gpuco-wafers-2024.yaml:24: source https://news.example.org/fabco-gpuco-end names the site "
+         "news.example.org 'Example Newz' here but 'Example News' in 10 other citations (as in data/organizations/fabco.yaml): "
+         "one site is one publisher, so write 'Example News' (a syndicated copy as 'Example News (origin)')")
+    ]
+
+
+def test_a_syndicated_copy_names_its_site_and_its_origin(data_copy: Path) -> None:
+    wafers = "deals/fabco-gpuco-wafers-2024.yaml"
+    replace(data_copy, wafers, "    publisher: Example News\n    title: Fabco gpuco end", "    publisher: Example News (Reuters)\n    title: Fabco gpuco end")
+    deal = computekg.load(data_copy).deals["fabco-gpuco-wafers-2024"]
+    assert deal.status_history[-1].sources[0].publisher == "Example News (Reuters)"
+
+
 def test_impossible_date(data_copy: Path) -> None:
     replace(data_copy, DEAL, "date: '2023-09-25'\n  sources", "date: '2023-02-30'\n  sources")
     assert problems_of(data_copy) == [

@@ -31,7 +31,7 @@ GPU = "gpuco-labco-chip-supply-2025"
 EXPECTED: dict[str, tuple[dict[str, str], list[tuple[str | None, ...]]]] = {
     "deals-of": ({"org": "labco"}, [
         ("labco", "labco-memco-custom-chip-2026", "custom_silicon", "in_talks", "2026-07-02", "memco", "manufacturer",
-         "https://news.example.org/labco-memco"),
+         "https://wire.example.org/labco-memco"),
         ("labco", GPU, "chip_supply", "signed", "2025-11-18", "gpuco", "supplier",
          None),  # two sources: checked separately below, as their order in GROUP_CONCAT is not defined
         ("labco", "bigcloud-labco-investment-2023", "investment", "completed", "2024-03-27", "bigcloud", "investor", None),
@@ -49,7 +49,7 @@ EXPECTED: dict[str, tuple[dict[str, str], list[tuple[str | None, ...]]]] = {
         ("2025", "chip_supply", "signed", "1"), ("2026", "custom_silicon", "in_talks", "1"),
     ]),
     "commitments-per-lab": ({}, [("labco", "gw", "1", "1"), ("labco", "usd", "19000000000", "2")]),
-    "unconfirmed": ({}, [("labco-memco-custom-chip-2026", "in_talks", "2026-07-02", "Example Wire", "https://news.example.org/labco-memco")]),
+    "unconfirmed": ({}, [("labco-memco-custom-chip-2026", "in_talks", "2026-07-02", "Example Wire", "https://wire.example.org/labco-memco")]),
     "chips-by-node": ({}, [
         (None, None, "memco-hbm9", "memco", "in_production"),
         ("fabco", None, "cloud-asic", "bigcloud-chips", "shipping"),
@@ -58,7 +58,7 @@ EXPECTED: dict[str, tuple[dict[str, str], list[tuple[str | None, ...]]]] = {
     "facilities": ({}, [("campus-one", "bigcloud", "US", "Indiana", "operational", "2.2", "gw", "cloud-asic", "500000")]),
     "deal-history": ({"deal": GPU}, [
         (GPU, "2025-01", "rumored", "report_citing_anonymous_sources", "Example Wire", "GPUCo and LabCo said to near deal",
-         "https://news.example.org/gpuco-labco-rumor"),
+         "https://wire.example.org/gpuco-labco-rumor"),
         (GPU, "2025-11-18", "signed", "press_release", "Example News", "GPUCo and LabCo sign supply deal", "https://news.example.org/gpuco-labco"),
     ]),
     "common-counterparties": ({"a": "labco", "b": "fabco"}, [("labco", "fabco", "gpuco")]),
@@ -103,7 +103,7 @@ EXPECTED: dict[str, tuple[dict[str, str], list[tuple[str | None, ...]]]] = {
 # Columns whose text is an unordered list (GROUP_CONCAT): compared as sets.
 LIST_COLUMNS = {("deals-of", 7), ("profile", 2), ("deals-in-year", 4)}
 LISTS = {
-    ("deals-of", GPU): {"https://news.example.org/gpuco-labco-rumor", "https://news.example.org/gpuco-labco"},
+    ("deals-of", GPU): {"https://wire.example.org/gpuco-labco-rumor", "https://news.example.org/gpuco-labco"},
     ("deals-of", "bigcloud-labco-investment-2023"): {"https://news.example.org/bigcloud-labco", "https://news.example.org/bigcloud-labco-done"},
     ("profile", "bigcloud"): {"cloud", "chip_designer", "investor"},
     ("deals-in-year", GPU): {"gpuco", "labco"},

@@ -129,8 +129,8 @@ def test_deal_is_an_n_ary_statement(kg: computekg.KnowledgeGraph) -> None:
         deal=kg.iri("gpuco-labco-chip-supply-2025"),
     ).dicts()
     assert [(r["org"].rsplit("/", 1)[1], r["role"].rsplit(".", 1)[1], r["status"].rsplit(".", 1)[1], r["url"]) for r in rows] == [
-        ("gpuco", "supplier", "rumored", "https://news.example.org/gpuco-labco-rumor"),
-        ("labco", "customer", "rumored", "https://news.example.org/gpuco-labco-rumor"),
+        ("gpuco", "supplier", "rumored", "https://wire.example.org/gpuco-labco-rumor"),
+        ("labco", "customer", "rumored", "https://wire.example.org/gpuco-labco-rumor"),
         ("gpuco", "supplier", "signed", "https://news.example.org/gpuco-labco"),
         ("labco", "customer", "signed", "https://news.example.org/gpuco-labco"),
     ]

@@ -62,7 +62,7 @@ quantities:
 - status: rumored
   date: '2024-0{m}'
   sources:
-  - url: https://news.example.org/rumor-{i}
+  - url: https://wire.example.org/rumor-{i}
     publisher: Example Wire
     title: Deal {i} said to be near
     date: '2024-0{m}-02'

@@ -155,22 +155,6 @@ def test_every_source_is_well_formed(record) -> None:
     assert bad == [], f"data/{record.kind}/{record.id}.yaml: " + "; ".join(bad)
 
 
-# Hosts that really publish under several names (a company's divisions); anywhere else one host is one publisher.
-SEVERAL_PUBLISHERS = {"spglobal.com"}
-
-
-def test_one_publisher_name_per_site() -> None:
-    # A query grouping by publisher must not split one site into spellings; "Host (origin)" names a syndicated copy.
-    names: dict[str, set[str]] = defaultdict(set)
-    for record in RECORDS:
-        for _, source in sources(record):
-            host = (urlsplit(source.url).hostname or "").removeprefix("www.")
-            if host not in SEVERAL_PUBLISHERS:
-                names[host].add(source.publisher.split(" (")[0])
-    several = {host: sorted(spellings) for host, spellings in names.items() if len(spellings) > 1}
-    assert several == {}, f"one site is cited under several publisher names, pick one for each: {several}"
-
-
 @pytest.mark.parametrize("record", SOURCED_RECORDS, ids=lambda r: r.id)
 def test_every_figure_and_status_change_is_quoted(record) -> None:
     # A reader should see the words a claim rests on without opening every page.
