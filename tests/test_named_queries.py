@@ -91,6 +91,8 @@ EXPECTED: dict[str, tuple[dict[str, str], list[tuple[str | None, ...]]]] = {
     ]),
     "memory-suppliers": ({}, [("memco-hbm9", "memco", "gpu-x1", "gpuco")]),
     "deals-in-year": ({"year": "2025"}, [(GPU, "chip_supply", "signed", "2025-01", None)]),
+    # A range counts at its top; the 1 GW is the deal's power.
+    "largest-deals": ({"year": "2025"}, [(GPU, "15000000000", "1", "chip_supply", "signed", None, None)]),
     "foundry-customers": ({"foundry": "fabco"}, [
         ("fabco", "bigcloud-chips", "cloud-asic", None, None),
         ("fabco", "gpuco", "gpu-x1", None, None),
@@ -101,12 +103,13 @@ EXPECTED: dict[str, tuple[dict[str, str], list[tuple[str | None, ...]]]] = {
     "loans": ({}, []),
 }
 # Columns whose text is an unordered list (GROUP_CONCAT): compared as sets.
-LIST_COLUMNS = {("deals-of", 7), ("profile", 2), ("deals-in-year", 4)}
+LIST_COLUMNS = {("deals-of", 7), ("profile", 2), ("deals-in-year", 4), ("largest-deals", 6)}
 LISTS = {
     ("deals-of", GPU): {"https://wire.example.org/gpuco-labco-rumor", "https://news.example.org/gpuco-labco"},
     ("deals-of", "bigcloud-labco-investment-2023"): {"https://news.example.org/bigcloud-labco", "https://news.example.org/bigcloud-labco-done"},
     ("profile", "bigcloud"): {"cloud", "chip_designer", "investor"},
     ("deals-in-year", GPU): {"gpuco", "labco"},
+    ("largest-deals", GPU): {"gpuco", "labco"},
 }
 
 
@@ -220,6 +223,18 @@ def test_a_part_is_counted_in_its_whole(data_copy, engine: str) -> None:
     assert kg.query("ASK { id:bigcloud-labco-investment-2023 ckg:hasPart id:bigcloud-labco-first-tranche-2023 }").boolean
     params, expected = EXPECTED["commitments-per-lab"]
     assert rows(run_named(kg, "commitments-per-lab", engine=engine, **params)) == expected
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
+def test_largest_deals_come_largest_first_and_a_part_names_its_whole(data_copy, engine: str) -> None:
+    investment = (data_copy / "deals" / "bigcloud-labco-investment-2023.yaml").read_text(encoding="utf-8")
+    tranche = investment.replace("value: 4000000000\n  qualifier: up_to", "value: 1000000000") + "part_of: bigcloud-labco-investment-2023\n"
+    (data_copy / "deals" / "bigcloud-labco-first-tranche-2023.yaml").write_text(tranche, encoding="utf-8")
+    got = rows(run_named(computekg.load(data_copy), "largest-deals", engine=engine, year="2023"))
+    assert [row[:6] for row in got] == [
+        ("bigcloud-labco-investment-2023", "4000000000", None, "investment", "completed", None),
+        ("bigcloud-labco-first-tranche-2023", "1000000000", None, "investment", "completed", "bigcloud-labco-investment-2023"),
+    ]
 
 
 @pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
