@@ -112,6 +112,8 @@ def _source_problems(source) -> list[str]:
         problems.append("cites a home page, which states no claim: cite the article's own address")
     elif LISTING_PAGE.search(address.path):
         problems.append("cites a listing page (a day's archive or a tag page): cite the article's own address")
+    elif "/wp-json/" in address.path:
+        problems.append("cites a WordPress API address: cite the article's own address (the 'link' the API gives)")
     if PLACEHOLDER_HOST.search(address.hostname or ""):
         problems.append("cites a placeholder address")
     tracking = sorted({key for key, _ in parse_qsl(address.query, keep_blank_values=True) if TRACKING_PARAMETER.match(key)})
@@ -141,6 +143,9 @@ def test_source_problems_are_each_named() -> None:
         assert _source_problems(source.model_copy(update={"url": listing})) == [
             "cites a listing page (a day's archive or a tag page): cite the article's own address"
         ]
+    assert _source_problems(source.model_copy(update={"url": "https://news.site/wp-json/wp/v2/posts/48937"})) == [
+        "cites a WordPress API address: cite the article's own address (the 'link' the API gives)"
+    ]
     assert _source_problems(source.model_copy(update={"url": "https://news.site/story?p=1&amp=1"})) == []
     assert _source_problems(source.model_copy(update={"url": "https://news.site/category/nation/2025/11/01/story"})) == []
 
