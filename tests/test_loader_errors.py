@@ -221,13 +221,42 @@ def test_claim_without_source(data_copy: Path) -> None:
     ]
 
 
-def test_source_address_without_scheme(data_copy: Path) -> None:
-    replace(data_copy, DEAL, "url: https://news.example.org/bigcloud-labco\n", "url: news.example.org/bigcloud-labco\n")
-    assert problems_of(data_copy) == [
+WAFERS = "deals/fabco-gpuco-wafers-2024.yaml"
+# One slip in a citation, the edit that makes it, and the one problem the loader names for it.
+SOURCE_SLIPS = {
+    "address without scheme": (
+        DEAL, "url: https://news.example.org/bigcloud-labco\n", "url: news.example.org/bigcloud-labco\n",
         ("data/deals/bigcloud-labco-investment-2023.yaml:17: status_history[0].sources[0].url: "
-         "'news.example.org/bigcloud-labco' is not a web address: give the page's full address as you read it, "
-         "starting https:// (or http:// where the site serves only that)")
-    ]
+        "'news.example.org/bigcloud-labco' is not a web address: give the page's full address as you read it, "
+        "starting https:// (or http:// where the site serves only that)"),
+    ),
+    "one page cited as http and https": (
+        WAFERS, "url: https://news.example.org/gpu-x1", "url: http://news.example.org/gpu-x1",
+        ("data/deals/fabco-gpuco-wafers-2024.yaml:15: source http://news.example.org/gpu-x1 is cited as "
+        "https://news.example.org/gpu-x1 in data/chips/gpu-x1.yaml: one page has one address, so cite it the way you read it "
+        "in both places"),
+    ),
+    "one page described two ways": (
+        WAFERS, "title: GPUCo unveils the X1", "title: GPUCo shows X1",
+        ("data/deals/fabco-gpuco-wafers-2024.yaml:17: source https://news.example.org/gpu-x1 has title 'GPUCo shows X1' "
+        "here but 'GPUCo unveils the X1' in data/chips/gpu-x1.yaml: make them the same"),
+    ),
+    # A query grouping sources by publisher would split the site in two; only the odd spelling is named,
+    # against the site's usual one.
+    "one site under two publisher names": (
+        WAFERS, "    publisher: Example News\n    title: Fabco gpuco end", "    publisher: Example Newz\n    title: Fabco gpuco end",
+        ("data/deals/fabco-gpuco-wafers-2024.yaml:24: source https://news.example.org/fabco-gpuco-end names the site "
+        "news.example.org 'Example Newz' here but 'Example News' in 10 other citations (as in data/organizations/fabco.yaml): "
+        "one site is one publisher, so write 'Example News' (a syndicated copy as 'Example News (origin)')"),
+    ),
+}
+
+
+@pytest.mark.parametrize("slip", sorted(SOURCE_SLIPS))
+def test_a_source_slip_is_named(data_copy: Path, slip: str) -> None:
+    name, old, new, message = SOURCE_SLIPS[slip]
+    replace(data_copy, name, old, new)
+    assert problems_of(data_copy) == [message]
 
 
 def test_http_source_is_kept_as_read(data_copy: Path) -> None:
@@ -239,38 +268,8 @@ def test_http_source_is_kept_as_read(data_copy: Path) -> None:
     assert b"<http://news.example.org/bigcloud-labco>" in kg.serialize("nt")
 
 
-def test_same_page_cited_as_http_and_https(data_copy: Path) -> None:
-    replace(data_copy, "deals/fabco-gpuco-wafers-2024.yaml", "url: https://news.example.org/gpu-x1", "url: http://news.example.org/gpu-x1")
-    assert problems_of(data_copy) == [
-        ("data/deals/fabco-gpuco-wafers-2024.yaml:15: source http://news.example.org/gpu-x1 is cited as "
-         "https://news.example.org/gpu-x1 in data/chips/gpu-x1.yaml: one page has one address, so cite it the way you read it "
-         "in both places")
-    ]
-
-
-def test_same_source_described_two_ways(data_copy: Path) -> None:
-    replace(data_copy, "deals/fabco-gpuco-wafers-2024.yaml", "title: GPUCo unveils the X1", "title: GPUCo shows X1")
-    assert problems_of(data_copy) == [
-        ("data/deals/fabco-gpuco-wafers-2024.yaml:17: source https://news.example.org/gpu-x1 has title 'GPUCo shows X1' "
-         "here but 'GPUCo unveils the X1' in data/chips/gpu-x1.yaml: make them the same")
-    ]
-
-
-def test_one_site_cited_under_two_publisher_names(data_copy: Path) -> None:
-    # A query grouping sources by publisher would split the site in two; only the odd spelling is named,
-    # against the site's usual one.
-    wafers = "deals/fabco-gpuco-wafers-2024.yaml"
-    replace(data_copy, wafers, "    publisher: Example News\n    title: Fabco gpuco end", "    publisher: Example Newz\n    title: Fabco gpuco end")
-    assert problems_of(data_copy) == [
-        ("data/deals/fabco-gpuco-wafers-2024.yaml:24: source https://news.example.org/fabco-gpuco-end names the site "
-         "news.example.org 'Example Newz' here but 'Example News' in 10 other citations (as in data/organizations/fabco.yaml): "
-         "one site is one publisher, so write 'Example News' (a syndicated copy as 'Example News (origin)')")
-    ]
-
-
 def test_a_syndicated_copy_names_its_site_and_its_origin(data_copy: Path) -> None:
-    wafers = "deals/fabco-gpuco-wafers-2024.yaml"
-    replace(data_copy, wafers, "    publisher: Example News\n    title: Fabco gpuco end", "    publisher: Example News (Reuters)\n    title: Fabco gpuco end")
+    replace(data_copy, WAFERS, "    publisher: Example News\n    title: Fabco gpuco end", "    publisher: Example News (Reuters)\n    title: Fabco gpuco end")
     deal = computekg.load(data_copy).deals["fabco-gpuco-wafers-2024"]
     assert deal.status_history[-1].sources[0].publisher == "Example News (Reuters)"
 
