@@ -291,17 +291,6 @@ def test_a_figure_in_a_name_is_one_the_record_gives(deal) -> None:
     )
 
 
-def test_a_reported_name_is_recognised() -> None:
-    # The pattern itself, on names a curator would write: attributed ones pass, bare facts do not.
-    assert all(REPORTED.search(name) for name in (
-        "Nvidia reportedly orders CoWoS", "Alchip reported to win Trainium3", "Rumoured order", "GB200 orders, per Ming-Chi Kuo",
-        "Oracle in talks with Meta", "SK hynix negotiates a supply deal",
-    ))
-    assert not any(REPORTED.search(name) for name in (
-        "Baidu orders Ascend chips", "Nvidia supports the Reporters Guild", "per cent", "Talksoft buys a chip firm",
-    ))
-
-
 # How a name words a deal still pending: an agreement, a plan or talks.
 PENDING_WORDING = re.compile(r"(?i)\bagrees? to\b|\bto (?:acquire|buy|invest)\b|\bin talks\b|\bsaid to\b|\bnears?\b")
 
@@ -316,17 +305,6 @@ def test_a_closed_deal_is_not_named_as_pending(deal) -> None:
             f"data/deals/{deal.id}.yaml: the deal is {deal.status} but its name {deal.name!r} words it as pending "
             f"({wording.group(0)!r}): name what happened, e.g. 'acquires', 'invests', 'buys'"
         )
-
-
-def test_pending_wording_is_recognised() -> None:
-    # The pattern itself, on names the data held: pending ones match, closed ones and near-misses do not.
-    assert all(PENDING_WORDING.search(name) for name in (
-        "Marvell agrees to acquire Celestial AI", "Sanmina to acquire ZT Systems' business", "Amazon to invest up to $4 billion",
-        "Oracle in talks with Meta", "Nvidia said to near a deal",
-    ))
-    assert not any(PENDING_WORDING.search(name) for name in (
-        "Marvell acquires Celestial AI", "Lenovo plans a PC and server plant", "Nearline storage order", "Silver Lake buys 51% of Altera",
-    ))
 
 
 # How a page words the interest a loan or note bears, as against a stake ("a 49% ownership interest").
@@ -349,16 +327,36 @@ def test_a_percent_amount_is_a_stake_not_an_interest_rate(deal) -> None:
     )
 
 
-def test_interest_wording_is_recognised() -> None:
-    # The pattern itself, on quotes the data holds: rates match, stakes do not.
-    assert all(INTEREST_WORDING.search(quote) for quote in (
+# Each wording pattern on text a curator would write or the data held: the first list must match,
+# the second (near-misses) must not.
+WORDING_CASES = {
+    "reported name": (REPORTED, (
+        "Nvidia reportedly orders CoWoS", "Alchip reported to win Trainium3", "Rumoured order", "GB200 orders, per Ming-Chi Kuo",
+        "Oracle in talks with Meta", "SK hynix negotiates a supply deal",
+    ), (
+        "Baidu orders Ascend chips", "Nvidia supports the Reporters Guild", "per cent", "Talksoft buys a chip firm",
+    )),
+    "pending name": (PENDING_WORDING, (
+        "Marvell agrees to acquire Celestial AI", "Sanmina to acquire ZT Systems' business", "Amazon to invest up to $4 billion",
+        "Oracle in talks with Meta", "Nvidia said to near a deal",
+    ), (
+        "Marvell acquires Celestial AI", "Lenovo plans a PC and server plant", "Nearline storage order", "Silver Lake buys 51% of Altera",
+    )),
+    "interest rate quote": (INTEREST_WORDING, (
         "bear interest at a rate of 7.750% per year", "la garantie d'AMD aurait permis d'obtenir un taux d'intérêt d'environ 6%",
         "The convertible note bears an 8% annual interest rate", "a 6.192% coupon",
-    ))
-    assert not any(INTEREST_WORDING.search(quote) for quote in (
+    ), (
         "Blackstone will acquire an 80 percent ownership interest in the joint venture",
         "a 70% equity interest in certain of its data centers", "Intel will have a 51% controlling interest",
-    ))
+    )),
+}
+
+
+@pytest.mark.parametrize("case", sorted(WORDING_CASES))
+def test_a_wording_pattern_tells_its_cases_apart(case: str) -> None:
+    pattern, matching, near_misses = WORDING_CASES[case]
+    assert all(pattern.search(text) for text in matching)
+    assert not any(pattern.search(text) for text in near_misses)
 
 
 def test_coverage_statement_is_current() -> None:
