@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import computekg
@@ -182,6 +183,23 @@ def test_weakly_sourced_lists_a_status_resting_only_on_digests(data_copy, engine
     assert [row for row in with_a_report if row[0] == "fabco-gpuco-wafers-2024"] == []
 
 
+INVESTMENT = "bigcloud-labco-investment-2023.yaml"
+
+
+def add_figures(data: Path, figures: str) -> None:
+    """Give LabCo's investment from BigCloud more quantities, ahead of its status history."""
+    path = data / "deals" / INVESTMENT
+    path.write_text(path.read_text(encoding="utf-8").replace("status_history:", figures + "status_history:", 1), encoding="utf-8")
+
+
+def add_first_tranche(data: Path) -> str:
+    """Record a $1bn first tranche of LabCo's investment as its own deal, part of it; return the investment's text."""
+    investment = (data / "deals" / INVESTMENT).read_text(encoding="utf-8")
+    tranche = investment.replace("value: 4000000000\n  qualifier: up_to", "value: 1000000000") + "part_of: bigcloud-labco-investment-2023\n"
+    (data / "deals" / "bigcloud-labco-first-tranche-2023.yaml").write_text(tranche, encoding="utf-8")
+    return investment
+
+
 # Figures of the fixture investment (up to $4bn) beside its amount: a price per share, a yearly rate,
 # the valuation it implies, the amount worded bare, and a first tranche.
 FIGURES_BESIDE_THE_AMOUNT = (
@@ -196,9 +214,7 @@ def test_money_answers_count_each_deal_once_at_its_amount(data_copy, engine: str
     # A deal's figures beside its amount (its price per share, a yearly rate, the valuation it implies)
     # and its other entries (another wording of the amount, a first tranche) are no money to add: summing
     # them would misstate how much was invested or committed.
-    investment = data_copy / "deals" / "bigcloud-labco-investment-2023.yaml"
-    text = investment.read_text(encoding="utf-8")
-    investment.write_text(text.replace("status_history:", FIGURES_BESIDE_THE_AMOUNT + "status_history:", 1), encoding="utf-8")
+    add_figures(data_copy, FIGURES_BESIDE_THE_AMOUNT)
     kg = computekg.load(data_copy)
     quantities = kg.deals["bigcloud-labco-investment-2023"].quantities
     assert {(str(q.per), str(q.measure)) for q in quantities} == {("total", "amount"), ("share", "amount"), ("year", "amount"), ("total", "valuation")}
@@ -216,9 +232,7 @@ def test_money_answers_count_each_deal_once_at_its_amount(data_copy, engine: str
 def test_a_part_is_counted_in_its_whole(data_copy, engine: str) -> None:
     # A first tranche recorded as its own deal, part of LabCo's investment from BigCloud: the lab's
     # commitments count the whole once, not the whole and its part.
-    investment = (data_copy / "deals" / "bigcloud-labco-investment-2023.yaml").read_text(encoding="utf-8")
-    tranche = investment.replace("value: 4000000000\n  qualifier: up_to", "value: 1000000000") + "part_of: bigcloud-labco-investment-2023\n"
-    (data_copy / "deals" / "bigcloud-labco-first-tranche-2023.yaml").write_text(tranche, encoding="utf-8")
+    add_first_tranche(data_copy)
     kg = computekg.load(data_copy)
     assert kg.query("ASK { id:bigcloud-labco-investment-2023 ckg:hasPart id:bigcloud-labco-first-tranche-2023 }").boolean
     params, expected = EXPECTED["commitments-per-lab"]
@@ -227,9 +241,7 @@ def test_a_part_is_counted_in_its_whole(data_copy, engine: str) -> None:
 
 @pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
 def test_largest_deals_come_largest_first_and_a_part_names_its_whole(data_copy, engine: str) -> None:
-    investment = (data_copy / "deals" / "bigcloud-labco-investment-2023.yaml").read_text(encoding="utf-8")
-    tranche = investment.replace("value: 4000000000\n  qualifier: up_to", "value: 1000000000") + "part_of: bigcloud-labco-investment-2023\n"
-    (data_copy / "deals" / "bigcloud-labco-first-tranche-2023.yaml").write_text(tranche, encoding="utf-8")
+    add_first_tranche(data_copy)
     got = rows(run_named(computekg.load(data_copy), "largest-deals", engine=engine, year="2023"))
     assert [row[:6] for row in got] == [
         ("bigcloud-labco-investment-2023", "4000000000", None, "investment", "completed", None),
@@ -249,10 +261,8 @@ def test_largest_deals_come_largest_first_and_a_part_names_its_whole(data_copy, 
 def test_a_part_counts_when_its_whole_does_not(data_copy, engine: str, uncounted_whole: tuple[str, str]) -> None:
     # Skipping a part is right only while its whole is summed in the same unit; a part of a
     # cancelled or unpriced whole is money in its own right.
-    path = data_copy / "deals" / "bigcloud-labco-investment-2023.yaml"
-    investment = path.read_text(encoding="utf-8")
-    tranche = investment.replace("value: 4000000000\n  qualifier: up_to", "value: 1000000000") + "part_of: bigcloud-labco-investment-2023\n"
-    (data_copy / "deals" / "bigcloud-labco-first-tranche-2023.yaml").write_text(tranche, encoding="utf-8")
+    path = data_copy / "deals" / INVESTMENT
+    investment = add_first_tranche(data_copy)
     assert uncounted_whole[0] in investment
     path.write_text(investment.replace(*uncounted_whole), encoding="utf-8")
     got = rows(run_named(computekg.load(data_copy), "commitments-per-lab", engine=engine))
@@ -263,7 +273,7 @@ def test_a_part_counts_when_its_whole_does_not(data_copy, engine: str, uncounted
 @pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
 def test_an_investment_without_a_usd_amount_leaves_amount_and_wording_unbound(data_copy, engine: str) -> None:
     # With only a valuation, the round has no amount: an empty wording would read as a known one.
-    path = data_copy / "deals" / "bigcloud-labco-investment-2023.yaml"
+    path = data_copy / "deals" / INVESTMENT
     path.write_text(path.read_text(encoding="utf-8").replace("  qualifier: up_to\n", "  measure: valuation\n"), encoding="utf-8")
     got = rows(run_named(computekg.load(data_copy), "investors-in", engine=engine, org="labco"))
     assert got == [("labco", "bigcloud", "bigcloud-labco-investment-2023", "completed", None, None, "2023-09-25")]
@@ -281,9 +291,7 @@ def test_an_investment_without_a_usd_amount_leaves_amount_and_wording_unbound(da
 def test_the_pages_and_investors_in_take_the_same_amount_of_a_deal(data_copy, figures: str, amount: float) -> None:
     # "A deal's amount is its largest USD total" is Deal.usd_amount: the pages size a deal's edge by it
     # and the RDF carries it as ckg:usdAmount for investors-in, loans and commitments-per-lab.
-    investment = data_copy / "deals" / "bigcloud-labco-investment-2023.yaml"
-    text = investment.read_text(encoding="utf-8")
-    investment.write_text(text.replace("status_history:", figures + "status_history:", 1), encoding="utf-8")
+    add_figures(data_copy, figures)
     kg = computekg.load(data_copy)
     (row,) = {row[:5] for row in rows(run_named(kg, "investors-in", org="labco"))}
     assert float(row[4]) == kg.deals["bigcloud-labco-investment-2023"].usd_amount == amount
@@ -304,9 +312,7 @@ def test_the_pages_and_investors_in_take_the_same_amount_of_a_deal(data_copy, fi
 def test_a_labs_power_adds_up_in_gigawatts_whatever_unit_a_deal_writes(data_copy, engine: str, figures: str, gw_total: str) -> None:
     # The fixture's chip deal is 1 GW; LabCo's investment gains power figures. Before ckg:powerGw the
     # query summed only figures written in GW, so a lab's 750 MW deal was left out of its total.
-    investment = data_copy / "deals" / "bigcloud-labco-investment-2023.yaml"
-    text = investment.read_text(encoding="utf-8")
-    investment.write_text(text.replace("status_history:", figures + "status_history:", 1), encoding="utf-8")
+    add_figures(data_copy, figures)
     kg = computekg.load(data_copy)
     got = rows(run_named(kg, "commitments-per-lab", engine=engine))
     assert got == [("labco", "gw", gw_total, "2"), ("labco", "usd", "19000000000", "2")]
@@ -314,7 +320,7 @@ def test_a_labs_power_adds_up_in_gigawatts_whatever_unit_a_deal_writes(data_copy
 
 
 def test_the_pages_and_investors_in_agree_a_deal_without_a_usd_amount_has_none(data_copy) -> None:
-    path = data_copy / "deals" / "bigcloud-labco-investment-2023.yaml"
+    path = data_copy / "deals" / INVESTMENT
     path.write_text(path.read_text(encoding="utf-8").replace("  qualifier: up_to\n", "  measure: valuation\n"), encoding="utf-8")
     kg = computekg.load(data_copy)
     assert [row[4] for row in rows(run_named(kg, "investors-in", org="labco"))] == [None]
