@@ -18,7 +18,7 @@ from ..schemas.enums import (
     SourceKind,
 )
 from ..schemas.introspect import references, sources
-from ..schemas.models import Deal, Organization, Source
+from ..schemas.models import Deal, Organization, Quantity, Source
 from ..schemas.types import date_bounds
 from .load import LoadedRecords
 from .problems import Origin, Path_, Problem
@@ -201,6 +201,45 @@ def check_deal_shape(loaded: LoadedRecords) -> Iterator[Problem]:
             seen.add((party.org, party.role))
 
 
+def _announcement(deal: Deal) -> tuple[frozenset[str], str]:
+    """Who took part and the month it was first reported: deals sharing both came out together."""
+    return frozenset(p.org for p in deal.parties), deal.status_history[0].date[:7]
+
+
+def _figure(quantity: Quantity) -> tuple[object, ...]:
+    return quantity.value, quantity.min, quantity.max, quantity.unit
+
+
+def check_one_record_per_event(loaded: LoadedRecords) -> Iterator[Problem]:
+    """Deals sharing parties and first report are one announcement: unlinked and of one type, they are
+    almost always one event curated twice; linked with `related`, they are its facets (an investment
+    and a cloud purchase, say), and a figure carried by both would be counted twice by any sum."""
+    deals: dict[str, Deal] = loaded.records["deals"]  # type: ignore[assignment]
+    by_announcement: dict[tuple[frozenset[str], str], list[Deal]] = {}
+    for deal in deals.values():
+        by_announcement.setdefault(_announcement(deal), []).append(deal)
+    for (_, month), together in by_announcement.items():
+        for index, deal in enumerate(together):
+            for earlier in together[:index]:
+                if deal.id in earlier.related or earlier.id in deal.related:
+                    shared = {_figure(q) for q in earlier.quantities}
+                    for q_index, q in enumerate(deal.quantities):
+                        if _figure(q) in shared:
+                            shown = " to ".join(f"{v:,.15g}" for v in (q.value, q.min, q.max) if v is not None)
+                            yield loaded.origins[deal.id].problem(
+                                ("quantities", q_index),
+                                f"{shown} {q.unit} is also a figure of {earlier.id}, a facet of the same "
+                                "announcement: keep each figure on the one facet it belongs to, and cite its pages there",
+                            )
+                elif deal.deal_type == earlier.deal_type:
+                    yield loaded.origins[deal.id].problem(
+                        ("parties",),
+                        f"{earlier.id} ({loaded.origins[earlier.id].file}) has the same parties, type and first "
+                        f"report ({month}): one event curated twice? Merge them into one record, keeping every "
+                        "source, or link them with `related` if they are two events",
+                    )
+
+
 def _shown(value: object) -> str:
     return "not set" if value is None else f"'{str(value).lower() if isinstance(value, bool) else value}'"
 
@@ -282,6 +321,7 @@ RULES: tuple[Rule, ...] = (
     check_record_dates,
     check_sources_checked,
     check_deal_shape,
+    check_one_record_per_event,
     check_sources,
 )
 

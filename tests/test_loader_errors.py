@@ -443,3 +443,32 @@ def test_same_source_with_and_without_a_seen_headline(data_copy: Path) -> None:
         f"data/{WAFERS}:28: source https://news.example.org/fabco-gpuco-end has title_from_url 'true' here but "
         "not set in data/facilities/campus-one.yaml: make them the same"
     ) in problems
+
+
+def test_one_event_curated_twice_is_named_until_linked(data_copy: Path) -> None:
+    # Same parties, type and month of first report: the second file is named, with the first's file.
+    twin = "deals/gpuco-labco-x1-order-2025.yaml"
+    text = (data_copy / GPU_DEAL).read_text(encoding="utf-8").replace("  value: 1\n", "  value: 2\n")
+    text = text.replace("  min: 10000000000\n  max: 15000000000\n", "  value: 9000000000\n")
+    write(data_copy, twin, text)
+    assert problems_of(data_copy) == [
+        ("data/deals/gpuco-labco-x1-order-2025.yaml:4: gpuco-labco-chip-supply-2025 "
+         "(data/deals/gpuco-labco-chip-supply-2025.yaml) has the same parties, type and first report (2025-01): "
+         "one event curated twice? Merge them into one record, keeping every source, or link them with `related` "
+         "if they are two events"),
+    ]
+    write(data_copy, twin, text + "related:\n- gpuco-labco-chip-supply-2025\n")
+    computekg.load(data_copy)
+
+
+def test_facets_of_one_announcement_do_not_repeat_a_figure(data_copy: Path) -> None:
+    # An investment announced with the supply deal and linked to it is a facet: the supply's
+    # 1 GW and its $10-15bn range, carried again, would be summed twice.
+    facet = "deals/gpuco-labco-x1-order-2025.yaml"
+    text = (data_copy / GPU_DEAL).read_text(encoding="utf-8").replace("deal_type: chip_supply", "deal_type: investment")
+    write(data_copy, facet, text + "related:\n- gpuco-labco-chip-supply-2025\n")
+    repeated = "is also a figure of gpuco-labco-chip-supply-2025, a facet of the same announcement: keep each figure on the one facet it belongs to, and cite its pages there"  # fmt: skip
+    assert problems_of(data_copy) == [
+        f"data/deals/gpuco-labco-x1-order-2025.yaml:12: 1 gw {repeated}",
+        f"data/deals/gpuco-labco-x1-order-2025.yaml:15: 10,000,000,000 to 15,000,000,000 usd {repeated}",
+    ]

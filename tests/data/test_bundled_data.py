@@ -10,7 +10,6 @@ import re
 from collections import defaultdict
 from datetime import date
 from functools import cache
-from itertools import combinations
 from urllib.parse import parse_qsl, urlsplit
 
 import computekg
@@ -366,48 +365,6 @@ def test_coverage_statement_is_current() -> None:
     assert committed == coverage_markdown(computekg.load(DATA)), (
         "COVERAGE.md is stale: run `computekg stats --coverage > COVERAGE.md`"
     )
-
-
-def _announcement(deal) -> tuple[frozenset[str], str]:
-    """Who took part and the month it was first reported: deals sharing both came out together."""
-    return frozenset(p.org for p in deal.parties), deal.status_history[0].date[:7]
-
-
-def _linked(deals: dict, a: str, b: str) -> bool:
-    return b in deals[a].related or a in deals[b].related
-
-
-def test_no_deal_recorded_twice() -> None:
-    """Two deals with the same parties, type and first report are almost always one event curated twice.
-
-    Unless a curator linked them with `related`: that says they are two events, looked at together.
-    """
-    deals = LOADED.records["deals"]
-    seen: dict[tuple[object, ...], str] = {}
-    twins = []
-    for deal in deals.values():
-        key = (*_announcement(deal), deal.deal_type)
-        if key in seen and not _linked(deals, seen[key], deal.id):
-            twins.append((seen[key], deal.id))
-        seen[key] = deal.id
-    assert twins == [], "merge these deals into one record (keep every source), or link them with `related`"
-
-
-def test_facets_of_one_announcement_do_not_repeat_a_figure() -> None:
-    """Linked deals between the same parties, first reported the same month, are facets of one announcement
-    (an investment and a cloud purchase, say); a figure carried by both would be counted twice by anyone
-    summing the graph. A link may be written on either deal."""
-    deals = LOADED.records["deals"]
-    by_announcement: dict[tuple[frozenset[str], str], list[str]] = defaultdict(list)
-    for deal in deals.values():
-        by_announcement[_announcement(deal)].append(deal.id)
-    repeated = []
-    for ids in by_announcement.values():
-        for a, b in combinations(sorted(ids), 2):
-            if _linked(deals, a, b):
-                shared = {(q.value, q.unit) for q in deals[a].quantities} & {(q.value, q.unit) for q in deals[b].quantities}
-                repeated += [(a, b, f"{value} {unit}") for value, unit in sorted(shared)]
-    assert repeated == [], "keep each figure on the one facet it belongs to, and cite its pages there"
 
 
 def test_bundled_graph_conforms_to_the_shapes() -> None:
