@@ -26,6 +26,7 @@ from computekg.graph.fmt import canonical_text
 from computekg.graph.load import load_records
 from computekg.graph.names import normalize_name
 from computekg.graph.problems import show_path
+from computekg.schemas.enums import DEAL_STATUS_RANK, ENDED_STATUSES
 from computekg.schemas.introspect import sourced_claims, sources
 from computekg.schemas.models import Quantity
 from computekg.schemas.types import date_bounds
@@ -326,6 +327,37 @@ def test_a_percent_amount_is_a_stake_not_an_interest_rate(deal) -> None:
     )
 
 
+# How a page words a signing, and the non-binding documents that a signing still leaves `announced`.
+SIGNED_WORDING = re.compile(
+    r"(?i)\b(?:signed|signs|inked|inks|entered into|concluded|executed)\b[^.;]{0,50}?"
+    r"\b(?:agreements?|contracts?|deals?|leases?|orders?)\b|\bdefinitive agreement\b"
+)
+NON_BINDING_WORDING = re.compile(
+    r"(?i)memorand|\bmou\b|letters? of intent|\blois?\b|term sheet|framework|preliminary|non-?binding|to explore|cooperation"
+)
+
+
+@pytest.mark.parametrize("deal", LOADED.records["deals"].values(), ids=lambda d: d.id)
+def test_a_signing_on_the_record_makes_the_deal_signed(deal) -> None:
+    # Spot checks found deals left `announced` whose own pages say a binding agreement was signed. A
+    # step's note may explain why the wording does not hold (a "trade agreement" that is an MoU).
+    furthest = max((DEAL_STATUS_RANK[e.status] for e in deal.status_history if e.status not in ENDED_STATUSES), default=0)
+    if furthest >= DEAL_STATUS_RANK["signed"]:
+        return
+    understated = [
+        f"status_history[{index}] ({event.status}): {source.quote!r}"
+        for index, event in enumerate(deal.status_history)
+        if event.note is None
+        for source in event.sources
+        if str(source.kind) != "report_citing_anonymous_sources" and source.quote
+        and SIGNED_WORDING.search(source.quote) and not NON_BINDING_WORDING.search(source.quote)
+    ]
+    assert understated == [], (
+        f"data/deals/{deal.id}.yaml: an on-the-record page says a binding agreement was signed, but the deal never "
+        f"reaches signed: {understated}. Add a signed step, or say in the step's note why it is not binding"
+    )
+
+
 # Each wording pattern on text a curator would write or the data held: the first list must match,
 # the second (near-misses) must not.
 WORDING_CASES = {
@@ -340,6 +372,18 @@ WORDING_CASES = {
         "Oracle in talks with Meta", "Nvidia said to near a deal",
     ), (
         "Marvell acquires Celestial AI", "Lenovo plans a PC and server plant", "Nearline storage order", "Silver Lake buys 51% of Altera",
+    )),
+    "signing quote": (SIGNED_WORDING, (
+        "XGS Energy and Meta have entered into an agreement to develop 150 megawatts", "Samsung has signed a new USD 3 billion agreement",
+        "the two companies inked a multiyear deal", "signed a definitive agreement",
+    ), (
+        "Meta agrees to buy power from XGS", "the deal is expected to be signed next month", "Nvidia signs up new customers",
+    )),
+    "non-binding document": (NON_BINDING_WORDING, (
+        "have signed a memorandum of understanding", "signed an MoU", "signed letters of intent", "have signed a term sheet",
+        "signed a Framework Cooperation Agreement", "a non-binding agreement",
+    ), (
+        "signed a definitive agreement", "signed a 15-year power purchase agreement", "signed a lease",
     )),
     "interest rate quote": (INTEREST_WORDING, (
         "bear interest at a rate of 7.750% per year", "la garantie d'AMD aurait permis d'obtenir un taux d'intérêt d'environ 6%",
