@@ -335,14 +335,30 @@ SIGNED_WORDING = re.compile(
 NON_BINDING_WORDING = re.compile(
     r"(?i)memorand|\bmou\b|letters? of intent|\blois?\b|term sheet|framework|preliminary|non-?binding|to explore|cooperation"
 )
+# How a page words a round raised or a purchase closed: done, in the perfect or past tense.
+CLOSED_WORDING = re.compile(
+    r"(?i)\b(?:has|have|had) (?:raised|closed|completed)\b"
+    r"|\b(?:closed|completed) (?:its|the|an?)\b[^.;]{0,40}?\b(?:round|acquisition|purchase|merger|financing|transaction)\b"
+)
+NOTHING = re.compile(r"(?!)")
+
+# Wording an on-the-record page uses for a step the deal must reach: (pattern, wording that undoes it,
+# the deal types it applies to (None: all), the status it needs).
+STEP_WORDINGS = {
+    "signed": (SIGNED_WORDING, NON_BINDING_WORDING, None, "signed"),
+    "completed": (CLOSED_WORDING, NOTHING, {"investment", "acquisition"}, "completed"),
+}
 
 
+@pytest.mark.parametrize("step", sorted(STEP_WORDINGS))
 @pytest.mark.parametrize("deal", LOADED.records["deals"].values(), ids=lambda d: d.id)
-def test_a_signing_on_the_record_makes_the_deal_signed(deal) -> None:
-    # Spot checks found deals left `announced` whose own pages say a binding agreement was signed. A
-    # step's note may explain why the wording does not hold (a "trade agreement" that is an MoU).
+def test_a_step_worded_on_the_record_is_reached(deal, step: str) -> None:
+    # Spot checks found deals left `announced` whose own pages say a binding agreement was signed or a
+    # round was raised. A step's note may explain why the wording does not hold (a "trade agreement"
+    # that is an MoU).
+    wording, undone, deal_types, needed = STEP_WORDINGS[step]
     furthest = max((DEAL_STATUS_RANK[e.status] for e in deal.status_history if e.status not in ENDED_STATUSES), default=0)
-    if furthest >= DEAL_STATUS_RANK["signed"]:
+    if furthest >= DEAL_STATUS_RANK[needed] or (deal_types and str(deal.deal_type) not in deal_types):
         return
     understated = [
         f"status_history[{index}] ({event.status}): {source.quote!r}"
@@ -350,11 +366,11 @@ def test_a_signing_on_the_record_makes_the_deal_signed(deal) -> None:
         if event.note is None
         for source in event.sources
         if str(source.kind) != "report_citing_anonymous_sources" and source.quote
-        and SIGNED_WORDING.search(source.quote) and not NON_BINDING_WORDING.search(source.quote)
+        and wording.search(source.quote) and not undone.search(source.quote)
     ]
     assert understated == [], (
-        f"data/deals/{deal.id}.yaml: an on-the-record page says a binding agreement was signed, but the deal never "
-        f"reaches signed: {understated}. Add a signed step, or say in the step's note why it is not binding"
+        f"data/deals/{deal.id}.yaml: an on-the-record page says the deal was {needed}, but it never reaches "
+        f"{needed}: {understated}. Add a {needed} step, or say in the step's note why the wording does not hold"
     )
 
 
@@ -384,6 +400,13 @@ WORDING_CASES = {
         "signed a Framework Cooperation Agreement", "a non-binding agreement",
     ), (
         "signed a definitive agreement", "signed a 15-year power purchase agreement", "signed a lease",
+    )),
+    "closing quote": (CLOSED_WORDING, (
+        "With this round, Firmus has raised $1.35 billion in six months", "the company has closed its $500 million Series B",
+        "Marvell completed the acquisition of Innovium", "AMD has completed its acquisition of ZT Systems",
+    ), (
+        "the acquisition is expected to close next year", "Firmus is raising $505 million", "will complete the merger",
+        "the round, which closes in March",
     )),
     "interest rate quote": (INTEREST_WORDING, (
         "bear interest at a rate of 7.750% per year", "la garantie d'AMD aurait permis d'obtenir un taux d'intérêt d'environ 6%",
