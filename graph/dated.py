@@ -1,6 +1,6 @@
-"""Whether a quote states a given day: the check that a step dated to a day no cited page is dated
-took its day from a page's words ("on 18 August", "Aug. 18", "8月18日", "18.08.2025"), not from a
-weekday or "yesterday".
+"""Whether a quote states a given day or month: the check that a step dated to a day (or a month) no
+cited page is dated took it from a page's words ("on 18 August", "Aug. 18", "8月18日", "18.08.2025",
+"last month"), not from a weekday or "yesterday".
 """
 
 from __future__ import annotations
@@ -55,3 +55,31 @@ def states_day(quote: str, day: date) -> bool:
     A day without its month ("on the 14th", "22日") counts: pages write it so for a day of their own month.
     """
     return bool(_day_patterns(day).search(quote))
+
+
+# "Last month", read in the month after the page's own: a month the page writes relative to its date.
+_LAST_MONTH = re.compile(
+    r"(?i)\blast month\b|\bthe previous month\b|\ble mois dernier\b|\bvergangenen Monat\b|\bletzten Monat\b"
+    r"|\bel mes pasado\b|\bo mês passado\b|\bmese scorso\b|上月|上個月|上个月|先月|지난달"
+)
+
+
+@cache
+def _month_patterns(year: int, month: int) -> re.Pattern[str]:
+    numeric_month = rf"0?{month}"
+    forms = [
+        rf"\b(?:{_MONTH_WORDS[month - 1]})\b",  # August, Aug., août, 8月 below
+        rf"(?<!\d){numeric_month}\s*[月월]",  # 8月, 8월
+        rf"{year}\s*[-./年년]\s*{numeric_month}(?!\d)",  # 2025-08, 2025年8月
+        rf"(?<!\d){numeric_month}\s*[/.]\s*{year}",  # 08/2025, 18.08.2025
+    ]
+    return re.compile("|".join(f"(?:{form})" for form in forms), re.IGNORECASE)
+
+
+def states_month(quote: str, month: date, published: str | None = None) -> bool:
+    """The quote writes out this month, or says "last month" on a page published the month after."""
+    if _month_patterns(month.year, month.month).search(quote):
+        return True
+    following = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    return bool(published and published.startswith(following.isoformat()[:7]) and _LAST_MONTH.search(quote))
+

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from computekg.graph.dated import states_day
+from computekg.graph.dated import states_day, states_month
 
 AUGUST_18 = date(2025, 8, 18)
 
@@ -49,3 +49,37 @@ def test_words_that_write_the_day_state_it(quote: str) -> None:
 )
 def test_words_that_do_not_write_the_day_do_not_state_it(quote: str) -> None:
     assert not states_day(quote, AUGUST_18)
+
+
+AUGUST = date(2025, 8, 1)
+
+
+@pytest.mark.parametrize(
+    ("quote", "published"),
+    [
+        ("signed in August", None),
+        ("8月に契約を結んだ", None),
+        ("2025年8月签约", None),
+        ("Stand: 18.08.2025", None),
+        ("filed 08/2025", None),
+        ("the two signed last month", "2025-09-12"),
+        ("지난달 계약", "2025-09"),
+    ],
+)
+def test_words_that_write_the_month_state_it(quote: str, published: str | None) -> None:
+    assert states_month(quote, AUGUST, published)
+
+
+@pytest.mark.parametrize(
+    ("quote", "published"),
+    [
+        ("the two companies said on Wednesday", "2025-09-03"),  # a weekday never gives a month
+        ("signed last month", "2025-10-01"),  # "last month" on a page two months on is September
+        ("signed last month", None),  # and on a page of unknown date, no month at all
+        ("in September", None),
+        ("2024-08", None),  # another year
+        ("dated 08/18/2025", None),  # the 18th month does not exist: this is August 18 in US order...
+    ],
+)
+def test_words_that_do_not_write_the_month_do_not_state_it(quote: str, published: str | None) -> None:
+    assert not states_month(quote, AUGUST, published)

@@ -15,7 +15,7 @@ from urllib.parse import parse_qsl, urlsplit
 import computekg
 import pytest
 from computekg.graph.coverage import rests_on_anonymous_sources
-from computekg.graph.dated import states_day
+from computekg.graph.dated import states_day, states_month
 from computekg.graph.figures import (
     figure_is_quoted,
     qualifier_is_worded,
@@ -229,31 +229,40 @@ def _day_of(value: str) -> date | None:
     return first if first == last else None
 
 
-def _day_given(step, day: date, quotes_by_url: dict[str, list[str]]) -> bool:
-    """A page cited for the step is dated to a day on or before it, or a quote of one writes the day."""
-    if any((published := _day_of(source.date)) is not None and published <= day for source in step.sources):
-        return True
-    return any(states_day(quote, day) for source in step.sources for quote in quotes_by_url[source.url])
+def _date_given(step, quotes_by_url: dict[str, list[str]]) -> bool:
+    """A page cited for the step is dated to its day (on or before it) or in its month, or a quote of one
+    writes the day or month. A month may also rest on an event a page names ("just before Thanksgiving
+    2025"), which the step's note then explains; a day never does."""
+    quotes = [(source, quote) for source in step.sources for quote in quotes_by_url[source.url]]
+    if (day := _day_of(step.date)) is not None:
+        if any((published := _day_of(source.date)) is not None and published <= day for source in step.sources):
+            return True
+        return any(states_day(quote, day) for _, quote in quotes)
+    if len(step.date) == len("2025-08"):
+        month = date_bounds(step.date)[0]
+        return (
+            step.note is not None
+            or any(source.date.startswith(step.date) for source in step.sources)
+            or any(states_month(quote, month, source.date) for source, quote in quotes)
+        )
+    return True
 
 
 @pytest.mark.parametrize("deal", LOADED.records["deals"].values(), ids=lambda d: d.id)
-def test_a_step_dated_to_a_day_has_a_page_giving_that_day(deal) -> None:
-    # A page published the day after "Monday" or "yesterday" tempts a curator to work out the day; the rule
-    # is the precision the page states. A day stands on a page of that day (a page dated only to the month
-    # does not show one) or on a quote writing it.
+def test_a_step_dated_to_a_day_or_month_has_a_page_giving_it(deal) -> None:
+    # A page published the day after "Monday" or "yesterday" tempts a curator to work out the day, and one
+    # of early January that says "Wednesday" the month; the rule is the precision the page states. A date
+    # stands on a page of that day or month (a page dated only to the month shows no day) or on a quote
+    # writing it ("last month" on a page of the month after counts).
     quotes_by_url = defaultdict(list)
     for _, source in sources(deal):
         if source.quote:
             quotes_by_url[source.url].append(source.quote)
-    unstated = [
-        f"{step.status} {step.date}"
-        for step in deal.status_history
-        if (day := _day_of(step.date)) is not None and not _day_given(step, day, quotes_by_url)
-    ]
+    unstated = [f"{step.status} {step.date}" for step in deal.status_history if not _date_given(step, quotes_by_url)]
     assert unstated == [], (
-        f"data/deals/{deal.id}.yaml: {unstated} is dated to a day that no page cited for it is dated, and no quote "
-        "of those pages writes that day; quote the words giving the date, cite a page of that day, or date the "
-        "step to the month (a weekday or 'yesterday' never dates a step)"
+        f"data/deals/{deal.id}.yaml: {unstated} is dated to a day or month that no page cited for it is dated, and "
+        "no quote of those pages writes it; quote the words giving the date, cite a page of that day or month, or "
+        "date the step to the month or year (a weekday or 'yesterday' never dates a step)"
     )
 
 
