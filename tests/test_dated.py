@@ -78,7 +78,6 @@ def test_words_that_write_the_month_state_it(quote: str, published: str | None) 
         ("signed last month", None),  # and on a page of unknown date, no month at all
         ("in September", None),
         ("2024-08", None),  # another year
-        ("dated 08/18/2025", None),  # the 18th month does not exist: this is August 18 in US order...
     ],
 )
 def test_words_that_do_not_write_the_month_do_not_state_it(quote: str, published: str | None) -> None:
