@@ -221,6 +221,8 @@ def check_one_record_per_event(loaded: LoadedRecords) -> Iterator[Problem]:
     for (_, month), together in by_announcement.items():
         for index, deal in enumerate(together):
             for earlier in together[:index]:
+                if deal.part_of == earlier.id or earlier.part_of == deal.id:
+                    continue  # a part and its whole: their sums are already kept apart by part_of
                 if deal.id in earlier.related or earlier.id in deal.related:
                     shared = {_figure(q) for q in earlier.quantities}
                     for q_index, q in enumerate(deal.quantities):

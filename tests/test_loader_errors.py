@@ -459,6 +459,9 @@ def test_one_event_curated_twice_is_named_until_linked(data_copy: Path) -> None:
     ]
     write(data_copy, twin, text + "related:\n- gpuco-labco-chip-supply-2025\n")
     computekg.load(data_copy)
+    # A part of the first (its first tranche, say) is linked by part_of, which says the same.
+    write(data_copy, twin, text + "part_of: gpuco-labco-chip-supply-2025\n")
+    computekg.load(data_copy)
 
 
 def test_facets_of_one_announcement_do_not_repeat_a_figure(data_copy: Path) -> None:
