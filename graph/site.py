@@ -45,7 +45,7 @@ UNIT_LABELS = {"gw": "GW", "mw": "MW", "megawatt_hours": "MWh", "gigawatt_hours"
 QUALIFIER_LABELS = {"exactly": "", "approximately": "about ", "up_to": "up to ", "at_least": "at least ",
                     "more_than": "more than ", "less_than": "less than "}  # fmt: skip
 # A measure other than the deal's amount is named after the figure, so no reader takes it for one.
-MEASURE_LABELS = {"valuation": " valuation", "interest_rate": " interest rate"}
+MEASURE_LABELS = {"valuation": " valuation", "interest_rate": " interest rate", "revenue_share": " of revenue", "proportion": " share"}
 
 
 def script_json(value: Any) -> Markup:

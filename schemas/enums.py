@@ -238,6 +238,13 @@ class Measure(Vocabulary):
     # The yearly interest a loan or note bears, in percent: the price of the money, neither an amount
     # nor a stake (a percent `amount` is an equity stake).
     interest_rate = "interest_rate"
+    # A share of revenue or sales paid to a party (a royalty, a government's cut of licensed sales), in
+    # percent: neither an amount nor a stake.
+    revenue_share = "revenue_share"
+    # Any other part of a whole that is not the company's equity, in percent: a supplier's share of an
+    # order or a procurement, the part of a cost a subsidy covers, the part of an offering cornerstone
+    # investors take. The figure's note says of what.
+    proportion = "proportion"
 
 
 class Per(Vocabulary):

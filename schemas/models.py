@@ -124,6 +124,8 @@ class Quantity(Node):
             raise ValueError("measure: valuation is what a company is worth, so it is money in total: give a currency and no 'per'")
         if self.measure == Measure.interest_rate and (self.unit != Unit.percent or self.per != Per.year):
             raise ValueError("measure: interest_rate is the yearly interest on a loan or note: give unit: percent and per: year")
+        if self.measure in (Measure.revenue_share, Measure.proportion) and self.unit != Unit.percent:
+            raise ValueError(f"measure: {self.measure} is a share of a whole: give unit: percent")
         if self.unit == Unit.wafers_per_month and self.per != Per.total:
             # The unit is a rate already: a second 'per' would read as wafers per month per month.
             raise ValueError(f"unit: wafers_per_month is already a monthly rate: drop 'per: {self.per}' (or give unit: wafers with a per)")

@@ -283,7 +283,8 @@ def test_impossible_date(data_copy: Path) -> None:
 
 
 RATE_IN_PERCENT_A_YEAR = "measure: interest_rate is the yearly interest on a loan or note: give unit: percent and per: year"
-# A price per share and a valuation are money, an interest rate is percent a year, a monthly capacity
+# A price per share and a valuation are money, an interest rate is percent a year, a revenue share is
+# percent, a monthly capacity
 # is a rate already: a figure in another unit, or with a second 'per', is a mistake the loader names.
 FIGURES_IN_A_UNIT_THEIR_MEASURE_CANNOT_HAVE = {
     "price per share in chips": (
@@ -301,6 +302,10 @@ FIGURES_IN_A_UNIT_THEIR_MEASURE_CANNOT_HAVE = {
     "interest rate with no year": (
         "- unit: percent\n  value: 7.75\n  measure: interest_rate\n",
         RATE_IN_PERCENT_A_YEAR,
+    ),
+    "revenue share in dollars": (
+        "- unit: usd\n  value: 25\n  measure: revenue_share\n",
+        "measure: revenue_share is a share of a whole: give unit: percent",
     ),
     "monthly capacity per month": (
         "- unit: wafers_per_month\n  value: 900000\n  per: month\n",

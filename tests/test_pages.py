@@ -208,6 +208,8 @@ def test_figures_read_as_reported() -> None:
     assert quantity_text(Quantity(unit="usd", value=3.8e11, measure="valuation")) == "380 billion USD valuation"
     rate = Quantity(unit="percent", value=7.75, per="year", measure="interest_rate")
     assert quantity_text(rate) == "7.75 % per year interest rate"
+    assert quantity_text(Quantity(unit="percent", value=25, measure="revenue_share")) == "25 % of revenue"
+    assert quantity_text(Quantity(unit="percent", value=72, measure="proportion", qualifier="approximately")) == "about 72 % share"
 
 
 def test_every_unit_but_a_currency_has_a_written_label() -> None:

@@ -316,23 +316,32 @@ def test_a_closed_deal_is_not_named_as_pending(deal) -> None:
         )
 
 
-# How a page words the interest a loan or note bears, as against a stake ("a 49% ownership interest").
+# How a page words the interest a loan or note bears, as against a stake ("a 49% ownership interest"),
+# and a share of revenue or sales paid to a party, as against a share of the company.
 INTEREST_WORDING = re.compile(r"(?i)interest rate|interest at a rate|bears? interest|annual interest|\bcoupon\b|\byield\b|per annum|taux d.int[ée]r[êe]t|금리|利率")
+REVENUE_WORDING = re.compile(r"(?i)\bof (?:the |its |their )?(?:\w+ ){0,3}(?:revenues?|sales)\b|\brevenue share\b|\broyalt|매출의|营收的|收入的")
+# What a percent amount must be instead when its quote words it so: (wording, the fix).
+NOT_A_STAKE = {
+    "interest_rate": (INTEREST_WORDING, "give it per: year and measure: interest_rate"),
+    "revenue_share": (REVENUE_WORDING, "give it measure: revenue_share"),
+}
 
 
+@pytest.mark.parametrize("measure", sorted(NOT_A_STAKE))
 @pytest.mark.parametrize("deal", LOADED.records["deals"].values(), ids=lambda d: d.id)
-def test_a_percent_amount_is_a_stake_not_an_interest_rate(deal) -> None:
+def test_a_percent_amount_is_a_stake(deal, measure: str) -> None:
     # Every answer reads a percent amount as an equity stake: a coupon recorded that way would show a
-    # lender owning 7.75% of its borrower.
-    rates = [
+    # lender owning 7.75% of its borrower, and a cut of chip sales the US government owning 25% of Nvidia.
+    wording, fix = NOT_A_STAKE[measure]
+    misread = [
         f"quantities[{index}]"
         for index, q in enumerate(deal.quantities)
         if str(q.unit) == "percent" and str(q.measure) == "amount"
-        and any(s.quote and INTEREST_WORDING.search(s.quote) for s in q.sources)
+        and any(s.quote and wording.search(s.quote) for s in q.sources)
     ]
-    assert rates == [], (
-        f"data/deals/{deal.id}.yaml: {rates} is a percent amount, an equity stake, but its quote words an interest "
-        "rate: give it per: year and measure: interest_rate"
+    assert misread == [], (
+        f"data/deals/{deal.id}.yaml: {misread} is a percent amount, an equity stake, but its quote words a "
+        f"{measure.replace('_', ' ')}: {fix}"
     )
 
 
@@ -416,6 +425,14 @@ WORDING_CASES = {
     ), (
         "the acquisition is expected to close next year", "Firmus is raising $505 million", "will complete the merger",
         "the round, which closes in March",
+    )),
+    "revenue share quote": (REVENUE_WORDING, (
+        "In return, 25 percent of revenue from those sales will go to the US government.",
+        "agreed to grant the US government a 15% share of AI chip sales revenue destined for China",
+        "will hand the U.S. 15% of its H20 chip sales to China", "a 3% royalty on each chip",
+    ), (
+        "acquire a 20% stake in the company", "a 49% ownership interest", "revenue grew 25 percent",
+        "10% of its shares",
     )),
     "interest rate quote": (INTEREST_WORDING, (
         "bear interest at a rate of 7.750% per year", "la garantie d'AMD aurait permis d'obtenir un taux d'intérêt d'environ 6%",
