@@ -67,8 +67,11 @@ _LAST_MONTH = re.compile(
 @cache
 def _month_patterns(year: int, month: int) -> re.Pattern[str]:
     numeric_month = rf"0?{month}"
+    words = _MONTH_WORDS[month - 1]
+    if month == 5:  # "may" is also a verb ("the deal may close"): only a capital May is the month
+        words = words.replace("may|", "(?-i:May)|")
     forms = [
-        rf"\b(?:{_MONTH_WORDS[month - 1]})\b",  # August, Aug., août, 8月 below
+        rf"\b(?:{words})\b",  # August, Aug., août
         rf"(?<!\d){numeric_month}\s*[月월]",  # 8月, 8월
         rf"{year}\s*[-./年년]\s*{numeric_month}(?!\d)",  # 2025-08, 2025年8月
         rf"(?<!\d){numeric_month}\s*[/.]\s*{year}",  # 08/2025, 18.08.2025

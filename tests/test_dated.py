@@ -70,6 +70,13 @@ def test_words_that_write_the_month_state_it(quote: str, published: str | None) 
     assert states_month(quote, AUGUST, published)
 
 
+def test_may_is_the_month_only_as_a_name() -> None:
+    may = date(2025, 5, 1)
+    assert states_month("signed in May 2025", may)
+    assert states_month("firmado en mayo", may)
+    assert not states_month("the deal may close later this year", may)
+
+
 @pytest.mark.parametrize(
     ("quote", "published"),
     [
