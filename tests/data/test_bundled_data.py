@@ -360,11 +360,11 @@ CLOSED_WORDING = re.compile(
 )
 NOTHING = re.compile(r"(?!)")
 
-# Wording an on-the-record page uses for a step the deal must reach: (pattern, wording that undoes it,
-# the deal types it applies to (None: all), the status it needs).
+# Wording an on-the-record page uses for a status the deal must reach, by that status: (pattern,
+# wording that undoes it, the deal types it applies to (None: all)).
 STEP_WORDINGS = {
-    "signed": (SIGNED_WORDING, NON_BINDING_WORDING, None, "signed"),
-    "completed": (CLOSED_WORDING, NOTHING, {"investment", "acquisition"}, "completed"),
+    "signed": (SIGNED_WORDING, NON_BINDING_WORDING, None),
+    "completed": (CLOSED_WORDING, NOTHING, {"investment", "acquisition"}),
 }
 
 
@@ -374,7 +374,8 @@ def test_a_step_worded_on_the_record_is_reached(deal, step: str) -> None:
     # Spot checks found deals left `announced` whose own pages say a binding agreement was signed or a
     # round was raised. A step's note may explain why the wording does not hold (a "trade agreement"
     # that is an MoU).
-    wording, undone, deal_types, needed = STEP_WORDINGS[step]
+    wording, undone, deal_types = STEP_WORDINGS[step]
+    needed = step
     furthest = max((DEAL_STATUS_RANK[e.status] for e in deal.status_history if e.status not in ENDED_STATUSES), default=0)
     if furthest >= DEAL_STATUS_RANK[needed] or (deal_types and str(deal.deal_type) not in deal_types):
         return
