@@ -368,16 +368,15 @@ STEP_WORDINGS = {
 }
 
 
-@pytest.mark.parametrize("step", sorted(STEP_WORDINGS))
+@pytest.mark.parametrize("status", sorted(STEP_WORDINGS))
 @pytest.mark.parametrize("deal", LOADED.records["deals"].values(), ids=lambda d: d.id)
-def test_a_step_worded_on_the_record_is_reached(deal, step: str) -> None:
+def test_a_step_worded_on_the_record_is_reached(deal, status: str) -> None:
     # Spot checks found deals left `announced` whose own pages say a binding agreement was signed or a
     # round was raised. A step's note may explain why the wording does not hold (a "trade agreement"
     # that is an MoU).
-    wording, undone, deal_types = STEP_WORDINGS[step]
-    needed = step
+    wording, undone, deal_types = STEP_WORDINGS[status]
     furthest = max((DEAL_STATUS_RANK[e.status] for e in deal.status_history if e.status not in ENDED_STATUSES), default=0)
-    if furthest >= DEAL_STATUS_RANK[needed] or (deal_types and str(deal.deal_type) not in deal_types):
+    if furthest >= DEAL_STATUS_RANK[status] or (deal_types and str(deal.deal_type) not in deal_types):
         return
     understated = [
         f"status_history[{index}] ({event.status}): {source.quote!r}"
@@ -388,8 +387,8 @@ def test_a_step_worded_on_the_record_is_reached(deal, step: str) -> None:
         and wording.search(source.quote) and not undone.search(source.quote)
     ]
     assert understated == [], (
-        f"data/deals/{deal.id}.yaml: an on-the-record page says the deal was {needed}, but it never reaches "
-        f"{needed}: {understated}. Add a {needed} step, or say in the step's note why the wording does not hold"
+        f"data/deals/{deal.id}.yaml: an on-the-record page says the deal was {status}, but it never reaches "
+        f"{status}: {understated}. Add a {status} step, or say in the step's note why the wording does not hold"
     )
 
 
