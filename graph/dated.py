@@ -1,6 +1,7 @@
 """Whether a quote states a given day or month: the check that a step dated to a day (or a month) no
 cited page is dated took it from a page's words ("on 18 August", "Aug. 18", "8月18日", "18.08.2025",
-"last month"), not from a weekday or "yesterday".
+"last month"), not from a weekday or "yesterday"; and which days our own summaries write, so each can be
+checked against the quotes the same way.
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ def _day_patterns(day: date) -> re.Pattern[str]:
         rf"{number}\s*[日일]",
         rf"\bthe\s+{number}(?:st|nd|rd|th)\b",
         rf"\(\s*{number}\s*\)",
+        rf"\(\s*{number}\s*/\s*{numeric_month}\s*\)",  # "na quarta-feira (30/4)": day and month, in the page's year
     ]
     return re.compile("|".join(f"(?:{form})" for form in forms), re.IGNORECASE)
 
@@ -86,3 +88,25 @@ def states_month(quote: str, month: date, published: str | None = None) -> bool:
     following = date(month.year + month.month // 12, month.month % 12 + 1, 1)
     return bool(published and published.startswith(following.isoformat()[:7]) and _LAST_MONTH.search(quote))
 
+
+
+# A full day as the project's English text writes it: "18 December 2024" or "December 18, 2024".
+_MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+_NAMED = "|".join(_MONTH_NAMES)
+_WRITTEN_DAY = re.compile(rf"\b(?:(\d{{1,2}}) ({_NAMED})|({_NAMED}) (\d{{1,2}}),?) (\d{{4}})\b")
+
+
+def written_days(text: str) -> list[tuple[str, date]]:
+    """The days a text writes in full, each with its words; impossible dates ("31 June 2025") are skipped."""
+    found = []
+    for match in _WRITTEN_DAY.finditer(text):
+        day_first, month_after, month_first, day_after, year = match.groups()
+        month = _MONTH_NAMES.index(month_after or month_first) + 1
+        try:
+            found.append((match.group(0), date(int(year), month, int(day_first or day_after))))
+        except ValueError:
+            continue
+    return found

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from computekg.graph.dated import states_day, states_month
+from computekg.graph.dated import states_day, states_month, written_days
 
 AUGUST_18 = date(2025, 8, 18)
 
@@ -28,6 +28,7 @@ AUGUST_18 = date(2025, 8, 18)
         "MLex 18日引述消息人士報導",  # the day alone, in the page's month
         "On the 18th, the two signed",
         "nesta segunda-feira (18) ao publicar",
+        "assinaram, na segunda-feira (18/8), um protocolo",
     ],
 )
 def test_words_that_write_the_day_state_it(quote: str) -> None:
@@ -45,6 +46,7 @@ def test_words_that_write_the_day_state_it(quote: str) -> None:
         "Aug 180 units",
         "2024-08-18",  # another year
         "report 118日",
+        "na segunda-feira (18/9)",  # another month
     ],
 )
 def test_words_that_do_not_write_the_day_do_not_state_it(quote: str) -> None:
@@ -89,3 +91,12 @@ def test_may_is_the_month_only_as_a_name() -> None:
 )
 def test_words_that_do_not_write_the_month_do_not_state_it(quote: str, published: str | None) -> None:
     assert not states_month(quote, AUGUST, published)
+
+
+def test_written_days_reads_both_english_orders_with_their_words() -> None:
+    text = "Announced on 29 August 2023 and generally available from November 9, 2023; closed in May 2024."
+    assert written_days(text) == [("29 August 2023", date(2023, 8, 29)), ("November 9, 2023", date(2023, 11, 9))]
+
+
+def test_written_days_skips_months_alone_numbers_and_impossible_days() -> None:
+    assert written_days("in December 2024, 18 of them in 2025, 31 June 2025") == []

@@ -15,7 +15,7 @@ from urllib.parse import parse_qsl, urlsplit
 import computekg
 import pytest
 from computekg.graph.coverage import rests_on_anonymous_sources
-from computekg.graph.dated import states_day, states_month
+from computekg.graph.dated import states_day, states_month, written_days
 from computekg.graph.figures import (
     figure_is_quoted,
     qualifier_is_worded,
@@ -263,6 +263,27 @@ def test_a_step_dated_to_a_day_or_month_has_a_page_giving_it(deal) -> None:
         f"data/deals/{deal.id}.yaml: {unstated} is dated to a day or month that no page cited for it is dated, and "
         "no quote of those pages writes it; quote the words giving the date, cite a page of that day or month, or "
         "date the step to the month or year (a weekday or 'yesterday' never dates a step)"
+    )
+
+
+@pytest.mark.parametrize("record", RECORDS, ids=lambda r: r.id)
+def test_a_day_written_in_a_summary_is_one_a_page_gives(record) -> None:
+    # A summary is read as the record's own account; a day in it ("on 18 December 2024") must be one a
+    # cited page is dated or a step is dated to, or one a quote writes, or it may be a day worked out
+    # from "Monday" or remembered from a page nobody cites.
+    text = getattr(record, "summary", None) or getattr(record, "description", None) or ""
+    cited = [source for _, source in sources(record)]
+    dated = {source.date for source in cited} | {step.date for step in getattr(record, "status_history", ())}
+    quotes = [source.quote for source in cited if source.quote]
+    unsourced = [
+        words
+        for words, day in written_days(text)
+        if day.isoformat() not in dated and not any(states_day(quote, day) for quote in quotes)
+    ]
+    assert unsourced == [], (
+        f"data/{record.kind}/{record.id}.yaml: the summary or description writes {unsourced}, a day no cited page "
+        "is dated, no step is dated and no quote writes; cite the page that writes it with a quote holding the day, "
+        "or give only the month the sources support"
     )
 
 
