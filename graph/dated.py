@@ -97,6 +97,7 @@ _MONTH_NAMES = (
 )  # fmt: skip
 _NAMED = "|".join(_MONTH_NAMES)
 _WRITTEN_DAY = re.compile(rf"\b(?:(\d{{1,2}}) ({_NAMED})|({_NAMED}) (\d{{1,2}}),?) (\d{{4}})\b")
+_WRITTEN_MONTH = re.compile(rf"(?<!\d )\b({_NAMED}) (\d{{4}})\b")  # not the month of a written day
 
 
 def written_days(text: str) -> list[tuple[str, date]]:
@@ -110,3 +111,15 @@ def written_days(text: str) -> list[tuple[str, date]]:
         except ValueError:
             continue
     return found
+
+
+def written_months(text: str) -> list[tuple[str, date]]:
+    """The months a text writes with their year ("in December 2025"), each as its first day, with its words.
+
+    The month of a day written in full ("18 December 2025", "December 18, 2025") is left to `written_days`:
+    a page that gives the day gives its month.
+    """
+    return [
+        (match.group(0), date(int(match.group(2)), _MONTH_NAMES.index(match.group(1)) + 1, 1))
+        for match in _WRITTEN_MONTH.finditer(text)
+    ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from computekg.graph.dated import states_day, states_month, written_days
+from computekg.graph.dated import states_day, states_month, written_days, written_months
 
 AUGUST_18 = date(2025, 8, 18)
 
@@ -100,3 +100,8 @@ def test_written_days_reads_both_english_orders_with_their_words() -> None:
 
 def test_written_days_skips_months_alone_numbers_and_impossible_days() -> None:
     assert written_days("in December 2024, 18 of them in 2025, 31 June 2025") == []
+
+
+def test_written_months_reads_a_month_with_its_year() -> None:
+    text = "Talks since March 2025 closed on 18 December 2025; a May figure and 2025 alone are no month."
+    assert written_months(text) == [("March 2025", date(2025, 3, 1))]  # the day's month is the day's to give

@@ -15,7 +15,7 @@ from urllib.parse import parse_qsl, urlsplit
 import computekg
 import pytest
 from computekg.graph.coverage import rests_on_anonymous_sources
-from computekg.graph.dated import states_day, states_month, written_days
+from computekg.graph.dated import states_day, states_month, written_days, written_months
 from computekg.graph.figures import (
     figure_is_quoted,
     qualifier_is_worded,
@@ -266,24 +266,52 @@ def test_a_step_dated_to_a_day_or_month_has_a_page_giving_it(deal) -> None:
     )
 
 
-@pytest.mark.parametrize("record", RECORDS, ids=lambda r: r.id)
-def test_a_day_written_in_a_summary_is_one_a_page_gives(record) -> None:
-    # A summary is read as the record's own account; a day in it ("on 18 December 2024") must be one a
-    # cited page is dated or a step is dated to, or one a quote writes, or it may be a day worked out
-    # from "Monday" or remembered from a page nobody cites.
+@cache  # each deal with the deals it names by `related` or `part_of`, or that name it, built once
+def _linked_deals() -> dict[str, frozenset[str]]:
+    linked: dict[str, set[str]] = defaultdict(set)
+    for deal in LOADED.records["deals"].values():
+        for other in [*deal.related, *([deal.part_of] if deal.part_of else [])]:
+            linked[deal.id].add(other)
+            linked[other].add(deal.id)
+    return {deal_id: frozenset(others) for deal_id, others in linked.items()}
+
+
+def _summary_dates_unsourced(record) -> list[str]:
+    """The days and months the summary or description writes that no page gives: neither a cited page nor a
+    status step of the record, or of a deal it is linked to, is dated to them, and no quote of theirs writes
+    them (a month written without its year counts on a page of that year or the next)."""
     text = getattr(record, "summary", None) or getattr(record, "description", None) or ""
-    cited = [source for _, source in sources(record)]
-    dated = {source.date for source in cited} | {step.date for step in getattr(record, "status_history", ())}
-    quotes = [source.quote for source in cited if source.quote]
-    unsourced = [
-        words
-        for words, day in written_days(text)
-        if day.isoformat() not in dated and not any(states_day(quote, day) for quote in quotes)
+    deals = LOADED.records["deals"]
+    evidence = [record, *(deals[other] for other in sorted(_linked_deals().get(record.id, ())) if other in deals)]
+    cited = [source for each in evidence for _, source in sources(each)]
+    dated = {source.date for source in cited} | {step.date for each in evidence for step in getattr(each, "status_history", ())}
+    quoted = [source for source in cited if source.quote]
+
+    def gives_month(month: date) -> bool:
+        return any(value.startswith(month.isoformat()[:7]) for value in dated) or any(
+            states_month(source.quote, month, source.date)
+            and (str(month.year) in source.quote or source.date[:4] in (str(month.year), str(month.year + 1)))
+            for source in quoted
+        )
+
+    def gives_day(day: date) -> bool:
+        return day.isoformat() in dated or any(states_day(source.quote, day) for source in quoted)
+
+    return [words for words, day in written_days(text) if not gives_day(day)] + [
+        words for words, month in written_months(text) if not gives_month(month)
     ]
+
+
+@pytest.mark.parametrize("record", RECORDS, ids=lambda r: r.id)
+def test_a_date_written_in_a_summary_is_one_a_page_gives(record) -> None:
+    # A summary is read as the record's own account; a day or month in it ("on 18 December 2024", "in
+    # March 2025") must be one a cited page gives, or it may be worked out from "Monday" or remembered from
+    # a page nobody cites. A background fact may rest on a linked deal's pages.
+    unsourced = _summary_dates_unsourced(record)
     assert unsourced == [], (
-        f"data/{record.kind}/{record.id}.yaml: the summary or description writes {unsourced}, a day no cited page "
-        "is dated, no step is dated and no quote writes; cite the page that writes it with a quote holding the day, "
-        "or give only the month the sources support"
+        f"data/{record.kind}/{record.id}.yaml: the summary or description writes {unsourced}, which no cited page "
+        "(nor a linked deal's) is dated to and no quote writes; cite the page that gives it with a quote holding "
+        "the date, or give only what the sources support (the month, the year)"
     )
 
 
