@@ -89,7 +89,6 @@ def states_month(quote: str, month: date, published: str | None = None) -> bool:
     return bool(published and published.startswith(following.isoformat()[:7]) and _LAST_MONTH.search(quote))
 
 
-
 # A full day as the project's English text writes it: "18 December 2024" or "December 18, 2024".
 _MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June",
