@@ -281,8 +281,8 @@ def _summary_dates_unsourced(record) -> list[str]:
     status step of the record, or of a deal it is linked to, is dated to them, and no quote of theirs writes
     them (a month written without its year counts on a page of that year or the next)."""
     text = getattr(record, "summary", None) or getattr(record, "description", None) or ""
-    deals = LOADED.records["deals"]
-    evidence = [record, *(deals[other] for other in sorted(_linked_deals().get(record.id, ())) if other in deals)]
+    deals = LOADED.records["deals"]  # every linked id is a deal: validation rejects a dangling `related` or `part_of`
+    evidence = [record, *(deals[other] for other in sorted(_linked_deals().get(record.id, ())))]
     cited = [source for each in evidence for _, source in sources(each)]
     dated = {source.date for source in cited} | {step.date for each in evidence for step in getattr(each, "status_history", ())}
     quoted = [source for source in cited if source.quote]
