@@ -230,29 +230,29 @@ def qualifier_is_worded(quantity: Quantity) -> bool:
     return not places or any(not _QUALIFIED_BEFORE.search(quote[max(0, start - NEAR) : start]) for quote, (start, _) in places)
 
 
-# A figure as a record's name writes it: money after its currency sign, or a number with its unit
-# after it ("$10 billion", "Rs 3,706 crore", "1.4 GW", "20,000 GPUs"); not a model number ("MI308").
-_NAME_UNIT = r"MWh|GWh|TWh|MW|GW|(?:mega|giga|tera)watt[- ]hours?|megawatts?|gigawatts?|GPUs?|chips|servers|racks|wafers|yuan|won|yen|euros?|crore|rupees|%|percent"
-_NAME_FIGURE = re.compile(
+# A figure as our own text (a name, a summary) writes it: money after its currency sign, or a number with
+# its unit after it ("$10 billion", "Rs 3,706 crore", "1.4 GW", "20,000 GPUs"); not a model number ("MI308").
+_WRITTEN_UNIT = r"MWh|GWh|TWh|MW|GW|(?:mega|giga|tera)watt[- ]hours?|megawatts?|gigawatts?|GPUs?|chips|servers|racks|wafers|yuan|won|yen|euros?|crore|rupees|%|percent"
+_WRITTEN_FIGURE = re.compile(
     rf"(?<![A-Za-z]){_CURRENCY_MARK}\s*{_DIGITS}(?:\s*-?\s*(?:{_SCALE})(?![a-z]))?"
-    rf"|(?<![A-Za-z\d.,]){_DIGITS}(?:\s*-?\s*(?:{_SCALE})(?![a-z]))?\s*(?:{_NAME_UNIT})(?![a-z])",
+    rf"|(?<![A-Za-z\d.,]){_DIGITS}(?:\s*-?\s*(?:{_SCALE})(?![a-z]))?\s*(?:{_WRITTEN_UNIT})(?![a-z])",
     re.IGNORECASE,
 )
 
 
-def figures_named(name: str) -> list[tuple[str, set[float]]]:
-    """Each figure a record's name writes, with every value it may mean (with and without its scale)."""
+def figures_written(text: str) -> list[tuple[str, set[float]]]:
+    """Each figure our text writes, with every value it may mean (with and without its scale)."""
     # The number inside each figure is read as quotes are read: `_NUMBER` and `_values`.
     return [
         (match.group(0).strip(), _values(_NUMBER.search(match.group(0))))  # type: ignore[arg-type]
-        for match in _NAME_FIGURE.finditer(_as_read(name))
+        for match in _WRITTEN_FIGURE.finditer(_as_read(text))
     ]
 
 
-def unsourced_name_figures(name: str, recorded: list[float], quotes: list[str]) -> list[str]:
-    """The figures a name writes that are neither a recorded value nor stated by one of the quotes."""
+def unsourced_figures(text: str, recorded: list[float], quotes: list[str]) -> list[str]:
+    """The figures our text writes that are neither a recorded value nor stated by one of the quotes."""
     return [
-        text for text, values in figures_named(name)
+        figure_text for figure_text, values in figures_written(text)
         if not any(_close(value, figure) for value in values for figure in recorded)
         and not any(states(value, quote) for value in values for quote in quotes)
     ]  # fmt: skip

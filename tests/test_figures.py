@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from computekg.graph.figures import (
     figure_is_quoted,
-    figures_named,
+    figures_written,
     qualifier_is_worded,
     states,
     unrecorded_wordings,
-    unsourced_name_figures,
+    unsourced_figures,
     wordings,
 )
 from computekg.schemas.models import Quantity
@@ -210,10 +210,15 @@ def test_a_wording_no_figure_records_is_reported_with_its_quote() -> None:
         ("Samsung-Tesla deal worth 22-point-eight trillion won", [("22.8 trillion won", 2.28e13)]),
         # Model numbers are no figures.
         ("Sales of H20 and MI308 chips; Huawei Ascend 950PR chips", []),
+        # A summary is read the same way, sentence after sentence; a year or a date is no figure.
+        (
+            "In March 2025 the partners agreed a 1 GW campus. It will host 100,000 GPUs, and the lab takes a 10% stake.",
+            [("1 GW", 1), ("100,000 GPUs", 1e5), ("10%", 10)],
+        ),
     ],
 )
-def test_the_figures_a_name_writes(name: str, expected: list[tuple[str, float]]) -> None:
-    got = figures_named(name)
+def test_the_figures_our_text_writes(name: str, expected: list[tuple[str, float]]) -> None:
+    got = figures_written(name)
     assert [text for text, _ in got] == [text for text, _ in expected]
     for (_, values), (_, value) in zip(got, expected, strict=True):
         assert value in values
@@ -223,6 +228,6 @@ def test_a_name_figure_must_be_recorded_or_quoted() -> None:
     name = "Japan plans about ¥930 billion for Rapidus, ¥630 billion of it in fiscal 2026"
     quote = "subsidies of around 630 billion yen in fiscal 2026 and roughly 300 billion yen in fiscal 2027"
     # A sum the curator worked out is neither a figure nor in a quote; the ¥630 billion is both.
-    assert unsourced_name_figures(name, [630e9, 300e9], [quote]) == ["¥930 billion"]
-    assert unsourced_name_figures(name, [], [quote]) == ["¥930 billion"]
-    assert unsourced_name_figures(name, [930e9], []) == ["¥630 billion"]
+    assert unsourced_figures(name, [630e9, 300e9], [quote]) == ["¥930 billion"]
+    assert unsourced_figures(name, [], [quote]) == ["¥930 billion"]
+    assert unsourced_figures(name, [930e9], []) == ["¥630 billion"]

@@ -20,7 +20,7 @@ from computekg.graph.figures import (
     figure_is_quoted,
     qualifier_is_worded,
     unrecorded_wordings,
-    unsourced_name_figures,
+    unsourced_figures,
 )
 from computekg.graph.fmt import canonical_text
 from computekg.graph.load import load_records
@@ -266,23 +266,32 @@ def test_a_step_dated_to_a_day_or_month_has_a_page_giving_it(deal) -> None:
     )
 
 
-@cache  # each deal with the deals it names by `related` or `part_of`, or that name it, built once
-def _linked_deals() -> dict[str, frozenset[str]]:
-    linked: dict[str, set[str]] = defaultdict(set)
+@cache  # built once: each record with the deals that bear on its summary
+def _deals_bearing_on() -> dict[str, frozenset[str]]:
+    """The deals a summary may lean on: for a deal, those it names by `related` or `part_of` or that name it;
+    for an organization, product or facility, the deals it takes part in."""
+    bearing: dict[str, set[str]] = defaultdict(set)
     for deal in LOADED.records["deals"].values():
         for other in [*deal.related, *([deal.part_of] if deal.part_of else [])]:
-            linked[deal.id].add(other)
-            linked[other].add(deal.id)
-    return {deal_id: frozenset(others) for deal_id, others in linked.items()}
+            bearing[deal.id].add(other)
+            bearing[other].add(deal.id)
+        for member in [*(party.org for party in deal.parties), *deal.products, *deal.facilities]:
+            bearing[member].add(deal.id)
+    return {record_id: frozenset(deal_ids) for record_id, deal_ids in bearing.items()}
+
+
+def _summary_and_evidence(record) -> tuple[str, list]:
+    """The record's summary or description, and the records whose pages may give what it writes."""
+    text = getattr(record, "summary", None) or getattr(record, "description", None) or ""
+    deals = LOADED.records["deals"]  # every linked id is a deal: validation rejects a dangling `related` or `part_of`
+    return text, [record, *(deals[deal_id] for deal_id in sorted(_deals_bearing_on().get(record.id, ())))]
 
 
 def _summary_dates_unsourced(record) -> list[str]:
     """The days and months the summary or description writes that no page gives: neither a cited page nor a
-    status step of the record, or of a deal it is linked to, is dated to them, and no quote of theirs writes
+    status step of the record, or of a deal bearing on it, is dated to them, and no quote of theirs writes
     them (a month written without its year counts on a page of that year or the next)."""
-    text = getattr(record, "summary", None) or getattr(record, "description", None) or ""
-    deals = LOADED.records["deals"]  # every linked id is a deal: validation rejects a dangling `related` or `part_of`
-    evidence = [record, *(deals[other] for other in sorted(_linked_deals().get(record.id, ())))]
+    text, evidence = _summary_and_evidence(record)
     cited = [source for each in evidence for _, source in sources(each)]
     dated = {source.date for source in cited} | {step.date for each in evidence for step in getattr(each, "status_history", ())}
     quoted = [source for source in cited if source.quote]
@@ -342,7 +351,7 @@ def test_a_figure_in_a_name_is_one_the_record_gives(deal) -> None:
     # ("about ¥930 billion" from two planned amounts) would pass there for a reported figure.
     recorded = [v for q in deal.quantities for v in (q.value, q.min, q.max) if v is not None]
     quotes = [source.quote for _, source in sources(deal) if source.quote]
-    unsourced = unsourced_name_figures(deal.name, recorded, quotes)
+    unsourced = unsourced_figures(deal.name, recorded, quotes)
     assert unsourced == [], (
         f"data/deals/{deal.id}.yaml: the name gives {', '.join(unsourced)}, which no figure or quote of the record "
         "states: reword the name, or record the figure with its source"
