@@ -324,6 +324,21 @@ def test_a_date_written_in_a_summary_is_one_a_page_gives(record) -> None:
     )
 
 
+@pytest.mark.parametrize("record", RECORDS, ids=lambda r: r.id)
+def test_a_figure_written_in_a_summary_is_one_a_page_gives(record) -> None:
+    # A summary is read as the record's own account; "$50 billion" or "190 MW" in it must be a figure a
+    # cited page states, or it may be a sum the curator worked out or a figure remembered from an uncited page.
+    text, evidence = _summary_and_evidence(record)
+    recorded = [value for each in evidence for q in getattr(each, "quantities", ()) for value in (q.value, q.min, q.max) if value is not None]
+    quotes = [source.quote for each in evidence for _, source in sources(each) if source.quote]
+    unsourced = unsourced_figures(text, recorded, quotes)
+    assert unsourced == [], (
+        f"data/{record.kind}/{record.id}.yaml: the summary or description writes {unsourced}, which no figure or "
+        "quote of the record (nor of a deal bearing on it) states; cite the page that gives it with a quote holding "
+        "the figure, or reword the sentence to what the quotes say"
+    )
+
+
 # How a name says a claim is a report, not a fact: "reportedly", "reported to", "rumoured", "per <analyst>",
 # or that what was reported is talks.
 REPORTED = re.compile(r"(?i:\breport(ed|edly|s)?\b|\brumou?r|\btalks\b|\bnegotiat)|\bper [A-Z]")
