@@ -9,6 +9,7 @@ every query runs under a time, row and memory limit (see bounded.py); bodies are
 from __future__ import annotations
 
 import html
+import time
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
@@ -40,6 +41,10 @@ ACCEPTED = {
     "application/n-triples": "nt",
 }
 MAX_BODY = 1_000_000
+# A refused body is read and dropped before the connection closes, or the client, still sending,
+# gets a connection reset instead of the 413; bounded, so a refused client cannot hold a worker.
+DRAIN_LIMIT = 16 * MAX_BODY
+DRAIN_SECONDS = 2.0
 REFUSED_PARAMETERS = ("default-graph-uri", "named-graph-uri", "using-graph-uri", "using-named-graph-uri")
 
 
@@ -75,6 +80,20 @@ class _Handler(BaseHTTPRequestHandler):
     def _error(self, status: int, message: str) -> None:
         self._send(status, (message + "\n").encode())
 
+    def _drop_body(self, length: int) -> None:
+        """Read and discard up to DRAIN_LIMIT bytes of a refused body, for at most DRAIN_SECONDS."""
+        deadline = time.monotonic() + DRAIN_SECONDS
+        remaining = min(length, DRAIN_LIMIT)
+        self.connection.settimeout(DRAIN_SECONDS)
+        try:
+            while remaining > 0 and time.monotonic() < deadline:
+                chunk = self.rfile.read1(min(remaining, 1 << 16))
+                if not chunk:
+                    break
+                remaining -= len(chunk)
+        except OSError:  # the client gave up or stalled: nothing more to do but close
+            pass
+
     def do_GET(self) -> None:
         parts = urlsplit(self.path)
         if parts.path == "/":
@@ -101,7 +120,8 @@ class _Handler(BaseHTTPRequestHandler):
         length = int(length_header)
         if length > MAX_BODY:
             self.close_connection = True
-            return self._error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"the request body is over {MAX_BODY:,} bytes")
+            self._error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"the request body is over {MAX_BODY:,} bytes")
+            return self._drop_body(length)
         body = self.rfile.read(length)
         media = self.headers.get("Content-Type", "").split(";")[0].strip().lower()
         params = parse_qs(parts.query, keep_blank_values=True)
