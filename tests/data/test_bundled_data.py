@@ -324,14 +324,18 @@ def test_a_date_written_in_a_summary_is_one_a_page_gives(record) -> None:
     )
 
 
+def _figures_and_quotes(records) -> tuple[list[float], list[str]]:
+    """Every recorded value (or end of a range) and every quote of the records: what our text may restate."""
+    recorded = [value for each in records for q in getattr(each, "quantities", ()) for value in (q.value, q.min, q.max) if value is not None]
+    return recorded, [source.quote for each in records for _, source in sources(each) if source.quote]
+
+
 @pytest.mark.parametrize("record", RECORDS, ids=lambda r: r.id)
 def test_a_figure_written_in_a_summary_is_one_a_page_gives(record) -> None:
     # A summary is read as the record's own account; "$50 billion" or "190 MW" in it must be a figure a
     # cited page states, or it may be a sum the curator worked out or a figure remembered from an uncited page.
     text, evidence = _summary_and_evidence(record)
-    recorded = [value for each in evidence for q in getattr(each, "quantities", ()) for value in (q.value, q.min, q.max) if value is not None]
-    quotes = [source.quote for each in evidence for _, source in sources(each) if source.quote]
-    unsourced = unsourced_figures(text, recorded, quotes)
+    unsourced = unsourced_figures(text, *_figures_and_quotes(evidence))
     assert unsourced == [], (
         f"data/{record.kind}/{record.id}.yaml: the summary or description writes {unsourced}, which no figure or "
         "quote of the record (nor of a deal bearing on it) states; cite the page that gives it with a quote holding "
@@ -364,9 +368,7 @@ def test_a_report_is_named_as_one(deal) -> None:
 def test_a_figure_in_a_name_is_one_the_record_gives(deal) -> None:
     # A name is read on its own in graph labels and query results; a sum worked out by the curator
     # ("about ¥930 billion" from two planned amounts) would pass there for a reported figure.
-    recorded = [v for q in deal.quantities for v in (q.value, q.min, q.max) if v is not None]
-    quotes = [source.quote for _, source in sources(deal) if source.quote]
-    unsourced = unsourced_figures(deal.name, recorded, quotes)
+    unsourced = unsourced_figures(deal.name, *_figures_and_quotes([deal]))
     assert unsourced == [], (
         f"data/deals/{deal.id}.yaml: the name gives {', '.join(unsourced)}, which no figure or quote of the record "
         "states: reword the name, or record the figure with its source"
