@@ -20,6 +20,7 @@ from ..schemas.enums import (
 from ..schemas.introspect import references, sources
 from ..schemas.models import Deal, Organization, Quantity, Source
 from ..schemas.types import date_bounds
+from .figures import recorded_values
 from .load import LoadedRecords
 from .problems import Origin, Path_, Problem
 
@@ -227,7 +228,7 @@ def check_one_record_per_event(loaded: LoadedRecords) -> Iterator[Problem]:
                     shared = {_figure(q) for q in earlier.quantities}
                     for q_index, q in enumerate(deal.quantities):
                         if _figure(q) in shared:
-                            shown = " to ".join(f"{v:,.15g}" for v in (q.value, q.min, q.max) if v is not None)
+                            shown = " to ".join(f"{v:,.15g}" for v in recorded_values(q))
                             yield loaded.origins[deal.id].problem(
                                 ("quantities", q_index),
                                 f"{shown} {q.unit} is also a figure of {earlier.id}, a facet of the same "

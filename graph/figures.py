@@ -147,14 +147,14 @@ def states(value: float, quote: str) -> bool:
     return any(_close(number, value) for number in numbers_in(quote))
 
 
-def _recorded(quantity: Quantity) -> list[float]:
+def recorded_values(quantity: Quantity) -> list[float]:
     """The figure's value, or the ends of its range."""
     return [v for v in (quantity.value, quantity.min, quantity.max) if v is not None]
 
 
 def figure_is_quoted(quantity: Quantity) -> bool:
     """True when one of the figure's quotes states its value, or either end of its range."""
-    return any(states(value, source.quote) for value in _recorded(quantity) for source in quantity.sources if source.quote)
+    return any(states(value, source.quote) for value in recorded_values(quantity) for source in quantity.sources if source.quote)
 
 
 # "less than", but not in "no less than" or "not less than", which give a floor.
@@ -220,7 +220,7 @@ def qualifier_is_worded(quantity: Quantity) -> bool:
     GPUs" is not recorded as a flat 8,000.
     """
     quotes = [_as_read(source.quote) for source in quantity.sources if source.quote]
-    places = [(quote, span) for quote in quotes for value in _recorded(quantity) for span in _figure_spans(value, quote)]
+    places = [(quote, span) for quote in quotes for value in recorded_values(quantity) for span in _figure_spans(value, quote)]
     pattern = _QUALIFIER_PATTERNS.get(str(quantity.qualifier))
     if pattern is not None:
         # Near the number where digits give it ("up to 8,000 ... 31,000" qualifies the 8,000 only);

@@ -19,6 +19,7 @@ from computekg.graph.dated import states_day, states_month, written_days, writte
 from computekg.graph.figures import (
     figure_is_quoted,
     qualifier_is_worded,
+    recorded_values,
     unrecorded_wordings,
     unsourced_figures,
 )
@@ -326,7 +327,7 @@ def test_a_date_written_in_a_summary_is_one_a_page_gives(record) -> None:
 
 def _figures_and_quotes(records) -> tuple[list[float], list[str]]:
     """Every recorded value (or end of a range) and every quote of the records: what our text may restate."""
-    recorded = [value for each in records for q in getattr(each, "quantities", ()) for value in (q.value, q.min, q.max) if value is not None]
+    recorded = [value for each in records for q in getattr(each, "quantities", ()) for value in recorded_values(q)]
     return recorded, [source.quote for each in records for _, source in sources(each) if source.quote]
 
 
