@@ -1,7 +1,7 @@
-"""Whether a quote states a given day or month: the check that a step dated to a day (or a month) no
+"""Whether a quote states a given day, month or year: the check that a step dated to a day (or a month) no
 cited page is dated took it from a page's words ("on 18 August", "Aug. 18", "8月18日", "18.08.2025",
-"last month"), not from a weekday or "yesterday"; and which days our own summaries write, so each can be
-checked against the quotes the same way.
+"last month"), not from a weekday or "yesterday"; and which days, months and years our own summaries
+write, so each can be checked against the quotes the same way.
 """
 
 from __future__ import annotations
@@ -122,3 +122,45 @@ def written_months(text: str) -> list[tuple[str, date]]:
         (match.group(0), date(int(match.group(2)), _MONTH_NAMES.index(match.group(1)) + 1, 1))
         for match in _WRITTEN_MONTH.finditer(text)
     ]
+
+
+# A year as our text writes it: four digits, not part of a larger number or an amount ("$2025", "2,025").
+_WRITTEN_YEAR = re.compile(r"(?<![\d.,$€£¥])(?:19|20)\d\d(?!\d|[.,]\d)")
+
+
+def written_years(text: str) -> list[tuple[str, int]]:
+    """The years a text writes on their own ("by 2027", "FY2026"), each with its words.
+
+    A year that is part of a written day or month is left to `written_days` and `written_months`.
+    """
+    dated_spans = [match.span() for match in (*_WRITTEN_DAY.finditer(text), *_WRITTEN_MONTH.finditer(text))]
+    return [
+        (match.group(0), int(match.group(0)))
+        for match in _WRITTEN_YEAR.finditer(text)
+        if not any(start <= match.start() < end for start, end in dated_spans)
+    ]
+
+
+# Years a page writes relative to its own: "next year" on a 2025 page is 2026.
+_RELATIVE_YEARS: dict[int, re.Pattern[str]] = {
+    1: re.compile(
+        r"(?i)\bnext year\b|\bthe following year\b|\bl'année prochaine\b|\bnächste[snm]? Jahr|\bel (?:próximo año|año que viene)\b"
+        r"|\bpróximo ano\b|\bl'anno prossimo\b|明年|내년|来年"
+    ),
+    0: re.compile(r"(?i)\bthis year\b|\bcette année\b|\bdiese[sm]? Jahr|\beste año\b|\beste ano\b|\bquest'anno\b|今年|올해|금년"),
+    -1: re.compile(
+        r"(?i)\blast year\b|\bthe previous year\b|\bl'année dernière\b|\bletzte[snm]? Jahr|\bvergangene[snm]? Jahr"
+        r"|\bel año pasado\b|\bano passado\b|\bl'anno scorso\b|去年|작년|지난해|昨年"
+    ),
+}
+
+
+def states_year(text: str, year: int, published: str | None = None) -> bool:
+    """The text writes out this year, or writes it relative to the page's own ("next year" on a page of the
+    year before, "this year", "last year")."""
+    if re.search(rf"(?<!\d){year}(?!\d)", text):
+        return True
+    if not published:
+        return False
+    offset = year - int(published[:4])
+    return offset in _RELATIVE_YEARS and bool(_RELATIVE_YEARS[offset].search(text))

@@ -1,11 +1,18 @@
-"""The day reader: which words state a day, so a step dated to a day no cited page is dated rests on a stated day."""
+"""The date reader: which words state a day, month or year, so a date no cited page is dated rests on words that state it."""
 
 from __future__ import annotations
 
 from datetime import date
 
 import pytest
-from computekg.graph.dated import states_day, states_month, written_days, written_months
+from computekg.graph.dated import (
+    states_day,
+    states_month,
+    states_year,
+    written_days,
+    written_months,
+    written_years,
+)
 
 AUGUST_18 = date(2025, 8, 18)
 
@@ -105,3 +112,37 @@ def test_written_days_skips_months_alone_numbers_and_impossible_days() -> None:
 def test_written_months_reads_a_month_with_its_year() -> None:
     text = "Talks since March 2025 closed on 18 December 2025; a May figure and 2025 alone are no month."
     assert written_months(text) == [("March 2025", date(2025, 3, 1))]  # the day's month is the day's to give
+
+
+def test_written_years_reads_years_alone_not_amounts_or_dated_months() -> None:
+    text = "Founded in 2019, it aims for 1 GW by 2027 (FY2028 capex $2025 million, 2,025 MW, 2030.5) and signed in May 2024."
+    assert written_years(text) == [("2019", 2019), ("2027", 2027), ("2028", 2028)]
+
+
+@pytest.mark.parametrize(
+    ("quote", "year", "published"),
+    [
+        ("production is due to start by 2027", 2027, None),
+        ("FY2027 guidance", 2027, None),
+        ("the plant will open next year", 2027, "2026-03-02"),
+        ("操业预计明年开始", 2027, "2026-03"),
+        ("it opened last year", 2025, "2026-01-15"),
+        ("the site opens this year", 2026, "2026"),
+    ],
+)
+def test_words_that_write_the_year_state_it(quote: str, year: int, published: str | None) -> None:
+    assert states_year(quote, year, published)
+
+
+@pytest.mark.parametrize(
+    ("quote", "year", "published"),
+    [
+        ("production is due to start by 20270 units", 2027, None),  # digits of a larger number
+        ("the plant will open next year", 2027, "2025-03-02"),  # next year on a 2025 page is 2026
+        ("the plant will open next year", 2027, None),  # and on a page of unknown date, no year at all
+        ("it opened last year", 2025, "2025-06-01"),
+        ("by 2028", 2027, "2027"),
+    ],
+)
+def test_words_that_do_not_write_the_year_do_not_state_it(quote: str, year: int, published: str | None) -> None:
+    assert not states_year(quote, year, published)
