@@ -15,7 +15,14 @@ from urllib.parse import parse_qsl, urlsplit
 import computekg
 import pytest
 from computekg.graph.coverage import rests_on_anonymous_sources
-from computekg.graph.dated import states_day, states_month, written_days, written_months
+from computekg.graph.dated import (
+    states_day,
+    states_month,
+    states_year,
+    written_days,
+    written_months,
+    written_years,
+)
 from computekg.graph.figures import (
     figure_is_quoted,
     qualifier_is_worded,
@@ -322,6 +329,33 @@ def test_a_date_written_in_a_summary_is_one_a_page_gives(record) -> None:
         f"data/{record.kind}/{record.id}.yaml: the summary or description writes {unsourced}, which no cited page "
         "(nor a linked deal's) is dated to and no quote writes; cite the page that gives it with a quote holding "
         "the date, or give only what the sources support (the month, the year)"
+    )
+
+
+def _summary_years_unsourced(record) -> list[str]:
+    """The years the summary or description writes on their own ("by 2027", "founded in 2019") that no page
+    gives: no cited page or status step of the record, or of a deal bearing on it, is of that year, and no
+    quote or title of theirs writes it (or says "next year", "last year" of it)."""
+    text, evidence = _summary_and_evidence(record)
+    cited = [source for each in evidence for _, source in sources(each)]
+    dated = {source.date[:4] for source in cited} | {step.date[:4] for each in evidence for step in getattr(each, "status_history", ())}
+    return [
+        words
+        for words, year in written_years(text)
+        if str(year) not in dated
+        and not any(states_year(f"{source.title or ''} {source.quote or ''}", year, source.date) for source in cited)
+    ]
+
+
+@pytest.mark.parametrize("record", RECORDS, ids=lambda r: r.id)
+def test_a_year_written_in_a_summary_is_one_a_page_gives(record) -> None:
+    # As with days and months: "due to open by 2027" or "founded in 2019" must be a year a cited page gives,
+    # or it may be a target remembered from a page nobody cites or worked out by the curator.
+    unsourced = _summary_years_unsourced(record)
+    assert unsourced == [], (
+        f"data/{record.kind}/{record.id}.yaml: the summary or description writes the year(s) {unsourced}, which no "
+        "cited page (nor a linked deal's) is dated to and no quote or title writes; cite the page that gives it "
+        "with a quote holding the year, or reword the sentence to what the quotes say"
     )
 
 
