@@ -426,6 +426,25 @@ def test_a_closed_deal_is_not_named_as_pending(deal) -> None:
         )
 
 
+# How a name says a deal ended: called off, broke down, lapsed, left, passed on, scaled back.
+ENDED_WORDING = re.compile(
+    r"(?i)cancel|called off|scrap|fell through|\bfalls? through|abandon|terminat|\blaps|collaps|withdr|\bdrop(?:s|ped)?\b"
+    r"|\bbr(?:oke|eaks?) (?:down|up)|shelv|\bhalt|\bleft\b|\bleaves\b|\bexit|pull(?:s|ed)? out|walk(?:s|ed)? away"
+    r"|\bfail|expire|\bstop|deprecat|scaled? back|\bpass(?:es|ed)? on\b|dead end|no longer|\bend(?:s|ed)?\b(?! of)|reject|blocked"
+)
+
+
+@pytest.mark.parametrize("deal", LOADED.records["deals"].values(), ids=lambda d: d.id)
+def test_an_ended_deal_is_named_as_ended(deal) -> None:
+    # The name is read on its own in graph labels and query results: "Nvidia's planned acquisition of Arm"
+    # beside a cancelled status reads as a live deal there.
+    if str(deal.status) in ENDED_STATUSES:
+        assert ENDED_WORDING.search(deal.name), (
+            f"data/deals/{deal.id}.yaml: the deal is {deal.status} but its name {deal.name!r} does not say it ended: "
+            "add how, e.g. ', later terminated', '; talks reportedly broke down' ('reportedly' where the end was reported)"
+        )
+
+
 # How a page words the interest a loan or note bears, as against a stake ("a 49% ownership interest"),
 # and a share of revenue or sales paid to a party, as against a share of the company.
 INTEREST_WORDING = re.compile(r"(?i)interest rate|interest at a rate|bears? interest|annual interest|\bcoupon\b|\byield\b|per annum|taux d.int[ée]r[êe]t|금리|利率")
@@ -516,6 +535,14 @@ WORDING_CASES = {
         "Oracle in talks with Meta", "Nvidia said to near a deal",
     ), (
         "Marvell acquires Celestial AI", "Lenovo plans a PC and server plant", "Nearline storage order", "Silver Lake buys 51% of Altera",
+    )),
+    "ended name": (ENDED_WORDING, (
+        "Nvidia's planned acquisition of Arm, later terminated", "Intel talks to acquire SambaNova, which reportedly hit a dead end",
+        "Crusoe later left the project", "Microsoft reportedly passes on an option", "talks reportedly broke down",
+        "the service was later deprecated", "a plan reportedly scaled back", "xAI and Oracle talks on a cloud deal end",
+    ), (
+        "Nvidia and Hugging Face integrate DGX Cloud", "Intel's planned acquisition of Tower Semiconductor",
+        "Oracle to backend Stargate", "SoftBank and Intel talks on making an AI chip", "a weekend deal", "Dropbox buys a chip firm", "to open by the end of 2027",
     )),
     "signing quote": (SIGNED_WORDING, (
         "XGS Energy and Meta have entered into an agreement to develop 150 megawatts", "Samsung has signed a new USD 3 billion agreement",
