@@ -40,6 +40,7 @@ ROLE_COLOURS = {  # the first listed role of an organization decides its colour
     "bank": "#f7b6d2",
     "government": "#c49c94",
     "electronics_maker": "#9edae5",
+    "software": "#dbdb8d",
 }
 KIND_COLOURS = {"chips": "#3c8dbc", "facilities": "#4a7c59"}
 UNCONFIRMED = {"rumored", "in_talks"}

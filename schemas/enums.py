@@ -37,6 +37,9 @@ class OrgRole(Vocabulary):
     # Display, electronics and component makers outside the AI chip chain, in the graph for the plants
     # and sites they sell to it (Sharp's Sakai plant, LG Display's Paju buildings, Innolux's Tainan fab).
     electronics_maker = "electronics_maker"
+    # AI infrastructure software: GPU orchestration, compilers, memory tiering (Run:ai, Modular, MEXT);
+    # tagging them cloud said they sell capacity, which no page says.
+    software = "software"
 
 
 class ProductKind(Vocabulary):

@@ -58,7 +58,7 @@ ORG_CASES = {
         ("data/organizations/labco.yaml:4: roles[1]: 'chip_maker' is not allowed: use one of 'ai_lab', 'chip_designer', "
          "'design_services', 'foundry', 'memory_supplier', 'packaging', 'equipment_supplier', 'server_maker', "
          "'networking', 'cloud', 'neocloud', 'datacenter_operator', 'datacenter_developer', 'energy_supplier', "
-         "'investor', 'bank', 'government' or 'electronics_maker'"),
+         "'investor', 'bank', 'government', 'electronics_maker' or 'software'"),
     ),
     "wrong type": (
         "name:\n  first: Lab\nroles:\n- ai_lab\ncountry: US\n",
