@@ -210,6 +210,11 @@ def test_a_wording_no_figure_records_is_reported_with_its_quote() -> None:
         ("Samsung-Tesla deal worth 22-point-eight trillion won", [("22.8 trillion won", 2.28e13)]),
         # Model numbers are no figures.
         ("Sales of H20 and MI308 chips; Huawei Ascend 950PR chips", []),
+        # Counts, areas and compute are figures too, with the unit after a space or a hyphen.
+        (
+            "A 104-acre site of 750,000 square feet with 3,000 jobs, 4 exaFLOPS and 200 million IOPS",
+            [("104-acre", 104), ("750,000 square feet", 7.5e5), ("3,000 jobs", 3e3), ("4 exaFLOPS", 4), ("200 million IOPS", 2e8)],
+        ),
         # A summary is read the same way, sentence after sentence; a year or a date is no figure.
         (
             "In March 2025 the partners agreed a 1 GW campus. It will host 100,000 GPUs, and the lab takes a 10% stake.",
