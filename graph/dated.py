@@ -72,9 +72,11 @@ def _month_patterns(year: int, month: int) -> re.Pattern[str]:
     words = _MONTH_WORDS[month - 1]
     if month == 5:  # "may" is also a verb ("the deal may close"): only a capital May is the month
         words = words.replace("may|", "(?-i:May)|")
+    # A month name followed by another year ("August 2024", "August 18, 2024") writes that year's month.
+    other_year = rf"\.?\s*(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s*)?(?!{year}(?!\d))(?:19|20)\d\d(?!\d)"
     forms = [
-        rf"\b(?:{words})\b",  # August, Aug., août
-        rf"(?<!\d){numeric_month}\s*[月월]",  # 8月, 8월
+        rf"\b(?:{words})\b(?!{other_year})",  # August, Aug., août
+        rf"(?<!\d)(?<!\d[年년])(?<!\d\s[年년]){numeric_month}\s*[月월]",  # 8月, 今年8月 (not 2024年8月, another year's)
         rf"{year}\s*[-./年년]\s*{numeric_month}(?!\d)",  # 2025-08, 2025年8月
         rf"(?<!\d){numeric_month}\s*[/.]\s*{year}",  # 08/2025, 18.08.2025
     ]

@@ -69,6 +69,7 @@ AUGUST = date(2025, 8, 1)
         ("signed in August", None),
         ("8月に契約を結んだ", None),
         ("2025年8月签约", None),
+        ("今年8月起算", None),  # "this year's August"
         ("Stand: 18.08.2025", None),
         ("filed 08/2025", None),
         ("the two signed last month", "2025-09-12"),
@@ -94,6 +95,9 @@ def test_may_is_the_month_only_as_a_name() -> None:
         ("signed last month", None),  # and on a page of unknown date, no month at all
         ("in September", None),
         ("2024-08", None),  # another year
+        ("In August 2024 the two signed", "2025-03-01"),  # a month with another year is that year's
+        ("signed on August 18, 2024", "2025-03-01"),
+        ("2024年8月签约", "2025-03-01"),
     ],
 )
 def test_words_that_do_not_write_the_month_do_not_state_it(quote: str, published: str | None) -> None:
