@@ -5,14 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from computekg.graph.dated import (
-    states_day,
-    states_month,
-    states_year,
-    written_days,
-    written_months,
-    written_years,
-)
+from computekg.graph import dated
 
 AUGUST_18 = date(2025, 8, 18)
 
@@ -39,7 +32,7 @@ AUGUST_18 = date(2025, 8, 18)
     ],
 )
 def test_words_that_write_the_day_state_it(quote: str) -> None:
-    assert states_day(quote, AUGUST_18)
+    assert dated.states_day(quote, AUGUST_18)
 
 
 @pytest.mark.parametrize(
@@ -57,7 +50,7 @@ def test_words_that_write_the_day_state_it(quote: str) -> None:
     ],
 )
 def test_words_that_do_not_write_the_day_do_not_state_it(quote: str) -> None:
-    assert not states_day(quote, AUGUST_18)
+    assert not dated.states_day(quote, AUGUST_18)
 
 
 AUGUST = date(2025, 8, 1)
@@ -77,14 +70,14 @@ AUGUST = date(2025, 8, 1)
     ],
 )
 def test_words_that_write_the_month_state_it(quote: str, published: str | None) -> None:
-    assert states_month(quote, AUGUST, published)
+    assert dated.states_month(quote, AUGUST, published)
 
 
 def test_may_is_the_month_only_as_a_name() -> None:
     may = date(2025, 5, 1)
-    assert states_month("signed in May 2025", may)
-    assert states_month("firmado en mayo", may)
-    assert not states_month("the deal may close later this year", may)
+    assert dated.states_month("signed in May 2025", may)
+    assert dated.states_month("firmado en mayo", may)
+    assert not dated.states_month("the deal may close later this year", may)
 
 
 @pytest.mark.parametrize(
@@ -101,26 +94,26 @@ def test_may_is_the_month_only_as_a_name() -> None:
     ],
 )
 def test_words_that_do_not_write_the_month_do_not_state_it(quote: str, published: str | None) -> None:
-    assert not states_month(quote, AUGUST, published)
+    assert not dated.states_month(quote, AUGUST, published)
 
 
 def test_written_days_reads_both_english_orders_with_their_words() -> None:
     text = "Announced on 29 August 2023 and generally available from November 9, 2023; closed in May 2024."
-    assert written_days(text) == [("29 August 2023", date(2023, 8, 29)), ("November 9, 2023", date(2023, 11, 9))]
+    assert dated.written_days(text) == [("29 August 2023", date(2023, 8, 29)), ("November 9, 2023", date(2023, 11, 9))]
 
 
 def test_written_days_skips_months_alone_numbers_and_impossible_days() -> None:
-    assert written_days("in December 2024, 18 of them in 2025, 31 June 2025") == []
+    assert dated.written_days("in December 2024, 18 of them in 2025, 31 June 2025") == []
 
 
 def test_written_months_reads_a_month_with_its_year() -> None:
     text = "Talks since March 2025 closed on 18 December 2025; a May figure and 2025 alone are no month."
-    assert written_months(text) == [("March 2025", date(2025, 3, 1))]  # the day's month is the day's to give
+    assert dated.written_months(text) == [("March 2025", date(2025, 3, 1))]  # the day's month is the day's to give
 
 
 def test_written_years_reads_years_alone_not_amounts_or_dated_months() -> None:
     text = "Founded in 2019, it aims for 1 GW by 2027 (FY2028 capex $2025 million, 2,025 MW, 2030.5) and signed in May 2024."
-    assert written_years(text) == [("2019", 2019), ("2027", 2027), ("2028", 2028)]
+    assert dated.written_years(text) == [("2019", 2019), ("2027", 2027), ("2028", 2028)]
 
 
 @pytest.mark.parametrize(
@@ -135,7 +128,7 @@ def test_written_years_reads_years_alone_not_amounts_or_dated_months() -> None:
     ],
 )
 def test_words_that_write_the_year_state_it(quote: str, year: int, published: str | None) -> None:
-    assert states_year(quote, year, published)
+    assert dated.states_year(quote, year, published)
 
 
 @pytest.mark.parametrize(
@@ -149,4 +142,4 @@ def test_words_that_write_the_year_state_it(quote: str, year: int, published: st
     ],
 )
 def test_words_that_do_not_write_the_year_do_not_state_it(quote: str, year: int, published: str | None) -> None:
-    assert not states_year(quote, year, published)
+    assert not dated.states_year(quote, year, published)

@@ -296,13 +296,17 @@ def _summary_and_evidence(record) -> tuple[str, list]:
 
 
 def _summary_dates_unsourced(record) -> list[str]:
-    """The days and months the summary or description writes that no page gives: neither a cited page nor a
-    status step of the record, or of a deal bearing on it, is dated to them, and no quote of theirs writes
-    them (a month written without its year counts on a page of that year or the next)."""
+    """The days, months and years the summary or description writes that no page gives: neither a cited
+    page nor a status step of the record, or of a deal bearing on it, is dated to them, and no quote of
+    theirs writes them (a month written without its year counts on a page of that year or the next; a
+    year may be written by a title too, or as "next year" on a page of the year before)."""
     text, evidence = _summary_and_evidence(record)
     cited = [source for each in evidence for _, source in sources(each)]
     dated = {source.date for source in cited} | {step.date for each in evidence for step in getattr(each, "status_history", ())}
     quoted = [source for source in cited if source.quote]
+
+    def gives_day(day: date) -> bool:
+        return day.isoformat() in dated or any(states_day(source.quote, day) for source in quoted)
 
     def gives_month(month: date) -> bool:
         return any(value.startswith(month.isoformat()[:7]) for value in dated) or any(
@@ -311,51 +315,29 @@ def _summary_dates_unsourced(record) -> list[str]:
             for source in quoted
         )
 
-    def gives_day(day: date) -> bool:
-        return day.isoformat() in dated or any(states_day(source.quote, day) for source in quoted)
+    def gives_year(year: int) -> bool:
+        return any(value.startswith(str(year)) for value in dated) or any(
+            states_year(f"{source.title or ''} {source.quote or ''}", year, source.date) for source in cited
+        )
 
-    return [words for words, day in written_days(text) if not gives_day(day)] + [
-        words for words, month in written_months(text) if not gives_month(month)
-    ]
+    return (
+        [words for words, day in written_days(text) if not gives_day(day)]
+        + [words for words, month in written_months(text) if not gives_month(month)]
+        + [words for words, year in written_years(text) if not gives_year(year)]
+    )
 
 
 @pytest.mark.parametrize("record", RECORDS, ids=lambda r: r.id)
 def test_a_date_written_in_a_summary_is_one_a_page_gives(record) -> None:
-    # A summary is read as the record's own account; a day or month in it ("on 18 December 2024", "in
-    # March 2025") must be one a cited page gives, or it may be worked out from "Monday" or remembered from
-    # a page nobody cites. A background fact may rest on a linked deal's pages.
+    # A summary is read as the record's own account; a day, month or year in it ("on 18 December 2024",
+    # "in March 2025", "due to open by 2027") must be one a cited page gives, or it may be worked out from
+    # "Monday" or "last year", or remembered from a page nobody cites. A background fact may rest on a
+    # linked deal's pages.
     unsourced = _summary_dates_unsourced(record)
     assert unsourced == [], (
         f"data/{record.kind}/{record.id}.yaml: the summary or description writes {unsourced}, which no cited page "
         "(nor a linked deal's) is dated to and no quote writes; cite the page that gives it with a quote holding "
         "the date, or give only what the sources support (the month, the year)"
-    )
-
-
-def _summary_years_unsourced(record) -> list[str]:
-    """The years the summary or description writes on their own ("by 2027", "founded in 2019") that no page
-    gives: no cited page or status step of the record, or of a deal bearing on it, is of that year, and no
-    quote or title of theirs writes it (or says "next year", "last year" of it)."""
-    text, evidence = _summary_and_evidence(record)
-    cited = [source for each in evidence for _, source in sources(each)]
-    dated = {source.date[:4] for source in cited} | {step.date[:4] for each in evidence for step in getattr(each, "status_history", ())}
-    return [
-        words
-        for words, year in written_years(text)
-        if str(year) not in dated
-        and not any(states_year(f"{source.title or ''} {source.quote or ''}", year, source.date) for source in cited)
-    ]
-
-
-@pytest.mark.parametrize("record", RECORDS, ids=lambda r: r.id)
-def test_a_year_written_in_a_summary_is_one_a_page_gives(record) -> None:
-    # As with days and months: "due to open by 2027" or "founded in 2019" must be a year a cited page gives,
-    # or it may be a target remembered from a page nobody cites or worked out by the curator.
-    unsourced = _summary_years_unsourced(record)
-    assert unsourced == [], (
-        f"data/{record.kind}/{record.id}.yaml: the summary or description writes the year(s) {unsourced}, which no "
-        "cited page (nor a linked deal's) is dated to and no quote or title writes; cite the page that gives it "
-        "with a quote holding the year, or reword the sentence to what the quotes say"
     )
 
 
