@@ -231,13 +231,13 @@ def qualifier_is_worded(quantity: Quantity) -> bool:
 
 
 # A figure as our own text (a name, a summary) writes it: money after its currency sign, or a number with
-# its unit after it ("$10 billion", "Rs 3,706 crore", "1.4 GW", "20,000 GPUs", "3,000 jobs", "104-acre");
+# its unit after it ("$10 billion", "Rs 3,706 crore", "1.4 GW", "20,000 GPUs", "3,000 jobs", "104-acre", "20-year");
 # not a model number ("MI308").
 _WRITTEN_UNIT = (
     r"MWh|GWh|TWh|MW|GW|(?:mega|giga|tera)watt[- ]hours?|megawatts?|gigawatts?|GPUs?|TPUs|accelerators|chips|servers"
     r"|racks|nodes|cores|qubits|wafers|units|turbines|reactors|(?:exa|peta)flops|IOPS|yuan|won|yen|euros?|crore|rupees|%|percent"
     r"|jobs|employees|staff|workers|engineers|people|homes|customers|lenders|banks|buildings?|sites|data cent(?:re|er)s"
-    r"|acres?|hectares?|square (?:feet|foot|metres?|meters?)|sq\.? ?ft|tonnes"
+    r"|acres?|hectares?|square (?:feet|foot|metres?|meters?)|sq\.? ?ft|tonnes|years?|months?"
 )
 _WRITTEN_FIGURE = re.compile(
     rf"(?<![A-Za-z]){_CURRENCY_MARK}\s*{_DIGITS}(?:\s*-?\s*(?:{_SCALE})(?![a-z]))?"

@@ -204,16 +204,19 @@ def test_a_wording_no_figure_records_is_reported_with_its_quote() -> None:
         ("Babcock & Wilcox to build 1.2 GW of gas-fired power", [("1.2 GW", 1.2)]),
         # Energy is its own figure, not a power figure followed by an "h".
         ("Entergy's 350 MW, 1,400 MWh battery; 1.1 gigawatt-hours", [("350 MW", 350), ("1,400 MWh", 1400), ("1.1 gigawatt-hours", 1.1)]),
-        ("TotalEnergies to supply Google 1.5 TWh over 15 years", [("1.5 TWh", 1.5)]),
+        ("TotalEnergies to supply Google 1.5 TWh over 15 years", [("1.5 TWh", 1.5), ("15 years", 15)]),
         # A count is read only with its unit right after it; "orders" holds no rupee sign.
         ("ByteDance orders 20,000 H200 GPUs and a 49% stake", [("49%", 49)]),
         ("Samsung-Tesla deal worth 22-point-eight trillion won", [("22.8 trillion won", 2.28e13)]),
         # Model numbers are no figures.
         ("Sales of H20 and MI308 chips; Huawei Ascend 950PR chips", []),
-        # Counts, areas and compute are figures too, with the unit after a space or a hyphen.
+        # Counts, areas, compute and terms are figures too, with the unit after a space or a hyphen.
         (
-            "A 104-acre site of 750,000 square feet with 3,000 jobs, 4 exaFLOPS and 200 million IOPS",
-            [("104-acre", 104), ("750,000 square feet", 7.5e5), ("3,000 jobs", 3e3), ("4 exaFLOPS", 4), ("200 million IOPS", 2e8)],
+            "A 104-acre site of 750,000 square feet with 3,000 jobs, 4 exaFLOPS and 200 million IOPS, on a 20-year lease",
+            [
+                ("104-acre", 104), ("750,000 square feet", 7.5e5), ("3,000 jobs", 3e3), ("4 exaFLOPS", 4),
+                ("200 million IOPS", 2e8), ("20-year", 20),
+            ],
         ),
         # A summary is read the same way, sentence after sentence; a year or a date is no figure.
         (
