@@ -24,6 +24,7 @@ from markupsafe import Markup
 from ..schemas.models import Deal, Organization, Quantity
 from .export import write_atomic
 from .kg import KnowledgeGraph
+from .links import deal_links
 from .stats import compute_stats
 from .visual import (
     ROLE_COLOURS,
@@ -105,13 +106,7 @@ class SiteBuilder:
         self.env.globals["role_colours"] = ROLE_COLOURS
         # Every cross-reference a page needs, indexed once: per-page scans would make the build quadratic.
         self.pages = {r.id: f"{FOLDERS[r.kind]}/{r.id}.html" for r in kg.records()}
-        self.deals_of: dict[str, list[Deal]] = defaultdict(list)
-        self.deals_about: dict[str, list[Deal]] = defaultdict(list)
-        for deal in sorted(kg.deals.values(), key=lambda d: d.id):
-            for org in {p.org for p in deal.parties}:
-                self.deals_of[org].append(deal)
-            for record_id in {*deal.products, *deal.facilities}:
-                self.deals_about[record_id].append(deal)
+        self.links = deal_links(kg.deals.values())
         self.products_of: dict[str, list[Any]] = defaultdict(list)
         for chip in sorted(kg.chips.values(), key=lambda c: c.id):
             for org in {chip.designer, chip.foundry, *chip.design_partners} - {None}:
@@ -120,15 +115,6 @@ class SiteBuilder:
         for facility in sorted(kg.facilities.values(), key=lambda f: f.id):
             for org in {facility.operator, *facility.owners, *facility.tenants} - {None}:
                 self.facilities_of[org].append(facility)  # type: ignore[index]
-        # `related` holds both ways, whichever deal's file lists it; a whole lists the deals that are its parts.
-        self.related_of: dict[str, set[str]] = defaultdict(set)
-        self.parts_of: dict[str, list[str]] = defaultdict(list)
-        for deal in sorted(kg.deals.values(), key=lambda d: d.id):
-            for other in deal.related:
-                self.related_of[deal.id].add(other)
-                self.related_of[other].add(deal.id)
-            if deal.part_of:
-                self.parts_of[deal.part_of].append(deal.id)
         self.children_of: dict[str, list[str]] = defaultdict(list)
         for org in sorted(kg.organizations.values(), key=lambda o: o.id):
             if org.parent:
@@ -166,18 +152,18 @@ class SiteBuilder:
             self.write_org(org, whole, undirected)
         for deal in self.kg.deals.values():
             self.write("deal/" + deal.id + ".html", "deal.html", deal=deal, title=deal.name,
-                       related=sorted(self.related_of[deal.id]), parts=self.parts_of[deal.id])  # fmt: skip
+                       related=sorted(self.links.related_of[deal.id]), parts=self.links.parts_of[deal.id])  # fmt: skip
         for chip in self.kg.chips.values():
-            self.write("chip/" + chip.id + ".html", "chip.html", chip=chip, title=chip.name, deals=self.deals_about[chip.id])
+            self.write("chip/" + chip.id + ".html", "chip.html", chip=chip, title=chip.name, deals=self.links.deals_about[chip.id])
         for facility in self.kg.facilities.values():
             self.write("facility/" + facility.id + ".html", "facility.html", facility=facility, title=facility.name,
-                       deals=self.deals_about[facility.id])  # fmt: skip
+                       deals=self.links.deals_about[facility.id])  # fmt: skip
         return sorted(self.out.rglob("*.html"))
 
     def write_org(self, org: Organization, whole: nx.MultiDiGraph, undirected: nx.MultiGraph) -> None:
         ego = nx.ego_graph(undirected, org.id, radius=self.options.ego_radius)
         subgraph = whole.subgraph(ego.nodes).copy()
-        deals = sorted(self.deals_of[org.id], key=lambda d: (d.status_history[0].date, d.id), reverse=True)
+        deals = sorted(self.links.deals_of[org.id], key=lambda d: (d.status_history[0].date, d.id), reverse=True)
         timeline = sorted(
             ((event.date, deal, event) for deal in deals for event in deal.status_history), key=lambda item: (item[0], item[1].id)
         )

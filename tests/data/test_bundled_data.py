@@ -31,6 +31,7 @@ from computekg.graph.figures import (
     unsourced_figures,
 )
 from computekg.graph.fmt import canonical_text
+from computekg.graph.links import deal_links
 from computekg.graph.load import load_records
 from computekg.graph.names import normalize_name
 from computekg.graph.problems import show_path
@@ -274,25 +275,15 @@ def test_a_step_dated_to_a_day_or_month_has_a_page_giving_it(deal) -> None:
     )
 
 
-@cache  # built once: each record with the deals that bear on its summary
-def _deals_bearing_on() -> dict[str, frozenset[str]]:
-    """The deals a summary may lean on: for a deal, those it names by `related` or `part_of` or that name it;
-    for an organization, product or facility, the deals it takes part in."""
-    bearing: dict[str, set[str]] = defaultdict(set)
-    for deal in LOADED.records["deals"].values():
-        for other in [*deal.related, *([deal.part_of] if deal.part_of else [])]:
-            bearing[deal.id].add(other)
-            bearing[other].add(deal.id)
-        for member in [*(party.org for party in deal.parties), *deal.products, *deal.facilities]:
-            bearing[member].add(deal.id)
-    return {record_id: frozenset(deal_ids) for record_id, deal_ids in bearing.items()}
+LINKS = deal_links(LOADED.records["deals"].values())
 
 
 def _summary_and_evidence(record) -> tuple[str, list]:
     """The record's summary or description, and the records whose pages may give what it writes."""
     text = getattr(record, "summary", None) or getattr(record, "description", None) or ""
     deals = LOADED.records["deals"]  # every linked id is a deal: validation rejects a dangling `related` or `part_of`
-    return text, [record, *(deals[deal_id] for deal_id in sorted(_deals_bearing_on().get(record.id, ())))]
+    linked = LINKS.linked_deals(record.id, getattr(record, "part_of", None))
+    return text, [record, *(deals[deal_id] for deal_id in sorted(linked))]
 
 
 def _summary_dates_unsourced(record) -> list[str]:
