@@ -28,6 +28,7 @@ SCALES = {
     "trillion": 1e12, "tn": 1e12, "трлн": 1e12,
     "lakh": 1e5, "crore": 1e7, "करोड़": 1e7, "lakh crore": 1e12, "lakh-crore": 1e12, "लाख करोड़": 1e12,
     "juta": 1e6, "miliar": 1e9, "triliun": 1e12, "triệu": 1e6, "tỷ": 1e9,  # Indonesian, Vietnamese
+    "miljoen": 1e6, "miljard": 1e9, "miljoner": 1e6, "miljarder": 1e9, "milyon": 1e6, "milyar": 1e9,  # Dutch, Swedish, Turkish
     "万": 1e4, "萬": 1e4, "만": 1e4, "億": 1e8, "亿": 1e8, "억": 1e8, "兆": 1e12, "조": 1e12,
 }  # fmt: skip
 NUMBER_WORDS = {
@@ -231,13 +232,14 @@ def qualifier_is_worded(quantity: Quantity) -> bool:
 
 
 # A figure as our own text (a name, a summary) writes it: money after its currency sign, or a number with
-# its unit after it ("$10 billion", "Rs 3,706 crore", "1.4 GW", "20,000 GPUs", "3,000 jobs", "104-acre", "20-year");
-# not a model number ("MI308").
+# its unit after it ("$10 billion", "Rs 3,706 crore", "1.4 GW", "20,000 GPUs", "3,000 jobs", "104-acre", "20-year",
+# and specifications: "3 nm", "288 GB", "60 kW", "85 km"); not a model number ("MI308").
 _WRITTEN_UNIT = (
     r"MWh|GWh|TWh|MW|GW|(?:mega|giga|tera)watt[- ]hours?|megawatts?|gigawatts?|GPUs?|TPUs|accelerators|chips|servers"
     r"|racks|nodes|cores|qubits|wafers|units|turbines|reactors|(?:exa|peta)flops|IOPS|yuan|won|yen|euros?|crore|rupees|%|percent"
     r"|jobs|employees|staff|workers|engineers|people|homes|customers|lenders|banks|buildings?|sites|data cent(?:re|er)s"
     r"|acres?|hectares?|square (?:feet|foot|metres?|meters?)|sq\.? ?ft|tonnes|years?|months?"
+    r"|km|kilomet(?:re|er)s?|miles|nm|nanomet(?:re|er)s?|GB|TB|kW|kilowatts?|W|watts|GHz|TB/s|GB/s"
 )
 _WRITTEN_FIGURE = re.compile(
     rf"(?<![A-Za-z]){_CURRENCY_MARK}\s*{_DIGITS}(?:\s*-?\s*(?:{_SCALE})(?![a-z]))?"
@@ -246,13 +248,24 @@ _WRITTEN_FIGURE = re.compile(
 )
 
 
+def _english_readings(digits: str) -> set[float]:
+    """What digits in our own English text say: commas group thousands ("2,000" is never two), a point is decimal."""
+    parts = digits.split()
+    if len(parts) > 1:  # "in 2026 100 MW" is two numbers, as quotes are read
+        return set().union(*map(_english_readings, parts)) | readings(digits)
+    groups = digits.split(",")
+    if all(len(group.split(".")[0]) == 3 for group in groups[1:]) and digits.count(".") <= 1:
+        return {float(digits.replace(",", ""))}
+    return readings(digits)
+
+
 def figures_written(text: str) -> list[tuple[str, set[float]]]:
-    """Each figure our text writes, with every value it may mean (with and without its scale)."""
-    # The number inside each figure is read as quotes are read: `_NUMBER` and `_values`.
-    return [
-        (match.group(0).strip(), _values(_NUMBER.search(match.group(0))))  # type: ignore[arg-type]
-        for match in _WRITTEN_FIGURE.finditer(_as_read(text))
-    ]
+    """Each figure our text writes, with every value it may mean: "$100 million" is never a bare 100."""
+    found = []
+    for figure in _WRITTEN_FIGURE.finditer(_as_read(text)):
+        number: re.Match[str] = _NUMBER.search(figure.group(0))  # type: ignore[assignment]
+        found.append((figure.group(0).strip(), {n * _scale(number) for n in _english_readings(number.group(1))}))
+    return found
 
 
 def unsourced_figures(text: str, recorded: list[float], quotes: list[str]) -> list[str]:

@@ -218,6 +218,11 @@ def test_a_wording_no_figure_records_is_reported_with_its_quote() -> None:
                 ("200 million IOPS", 2e8), ("20-year", 20),
             ],
         ),
+        # Specifications are figures too: a process node, memory, rack power, a distance.
+        (
+            "A 3 nm GB300 part with 288 GB of HBM3E, 60 kW racks and a 2-nanometre line 85 km offshore",
+            [("3 nm", 3), ("288 GB", 288), ("60 kW", 60), ("2-nanometre", 2), ("85 km", 85)],
+        ),
         # A summary is read the same way, sentence after sentence; a year or a date is no figure.
         (
             "In March 2025 the partners agreed a 1 GW campus. It will host 100,000 GPUs, and the lab takes a 10% stake.",
@@ -239,3 +244,28 @@ def test_a_name_figure_must_be_recorded_or_quoted() -> None:
     assert unsourced_figures(name, [630e9, 300e9], [quote]) == ["¥930 billion"]
     assert unsourced_figures(name, [], [quote]) == ["¥930 billion"]
     assert unsourced_figures(name, [930e9], []) == ["¥630 billion"]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # Our own text is English: a comma groups thousands and a point is decimal, never the other way.
+        ("creating 2,000 jobs", {2000.0}),
+        ("a 1.5 GW campus", {1.5}),
+        ("12,500.5 GPUs", {12500.5}),
+        # A figure with its scale is only the scaled value: "$100 million" is not the 100 of "$100 billion".
+        ("¥2.5 billion", {2.5e9}),
+    ],
+)
+def test_our_text_is_read_as_english(text: str, values: set[float]) -> None:
+    [(_, got)] = figures_written(text)
+    assert got == values
+
+
+def test_a_summary_figure_is_not_sourced_by_a_reading_it_does_not_have() -> None:
+    # "2,000 jobs" once passed on "The two plans", reading 2,000 as two; and ¥2.5 billion on a quote's 25.
+    assert unsourced_figures("creating 2,000 jobs", [], ["The two plans secured approval"]) == ["2,000 jobs"]
+    assert unsourced_figures("a ¥2.5 billion subsidy", [], ["25 companies joined"]) == ["¥2.5 billion"]
+    assert unsourced_figures("creating 2,000 jobs", [], ["to create 2,000 new jobs"]) == []
+    assert unsourced_figures("$100 million for schools", [], ["a $100 billion plan"]) == ["$100 million"]
+    assert unsourced_figures("€70 million from the state", [], ["Het Rijk draagt 70 miljoen euro bij"]) == []
