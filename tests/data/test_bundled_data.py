@@ -447,6 +447,29 @@ def test_a_percent_amount_is_a_stake(deal, measure: str) -> None:
     )
 
 
+# How a quote or note words a share of a company: a stake, equity, shares, holding or owning it, buying into it.
+STAKE_WORDING = re.compile(
+    r"(?i)stake|equity|\bshares?\b|sharehold|holding|\bown(?:s|ed|ership)?\b|interest in|acquir|\bbuy|purchas|\bcontrol"
+    r"|\bstock|\bcapital|invest|participa|beteilig|持股|股份|股权|지분|株"
+)
+
+
+@pytest.mark.parametrize("deal", LOADED.records["deals"].values(), ids=lambda d: d.id)
+def test_a_percent_amount_words_a_stake(deal) -> None:
+    # The other way round: a percent amount whose quotes and note word no share of a company is some other
+    # share ("a 20% prepayment", "voting rights limited to 11.5 pct"), which answers would show as ownership.
+    unworded = [
+        f"quantities[{index}]"
+        for index, q in enumerate(deal.quantities)
+        if str(q.unit) == "percent" and str(q.measure) == "amount"
+        and not any(STAKE_WORDING.search(text) for text in [q.note or "", *(s.quote or "" for s in q.sources)])
+    ]  # fmt: skip
+    assert unworded == [], (
+        f"data/deals/{deal.id}.yaml: {unworded} is a percent amount, an equity stake, but no quote or note words a "
+        "stake: give it measure: proportion (or revenue_share, interest_rate), or quote the words that make it a stake"
+    )
+
+
 # How a page words a signing, and the non-binding documents that a signing still leaves `announced`.
 SIGNED_WORDING = re.compile(
     r"(?i)\b(?:signed|signs|inked|inks|entered into|concluded|executed)\b[^.;]{0,50}?"
@@ -535,6 +558,13 @@ WORDING_CASES = {
     ), (
         "the acquisition is expected to close next year", "Firmus is raising $505 million", "will complete the merger",
         "the round, which closes in March",
+    )),
+    "stake wording": (STAKE_WORDING, (
+        "acquire a 49% stake", "owns 10.5% of the company", "will hold 20 percent of the shares", "지분 20%를 확보",
+        "持股10%", "a 5% equity interest", "invest $2 billion for 4%",
+    ), (
+        "its contract includes a 20% prepayment", "voting rights are limited to 11.5 pct", "20% of the compute",
+        "revenue grew 30%", "a 7.75% coupon",
     )),
     "revenue share quote": (REVENUE_WORDING, (
         "In return, 25 percent of revenue from those sales will go to the US government.",
