@@ -28,6 +28,7 @@ SCALES = {
     "trillion": 1e12, "tn": 1e12, "трлн": 1e12,
     "lakh": 1e5, "crore": 1e7, "करोड़": 1e7, "lakh crore": 1e12, "lakh-crore": 1e12, "लाख करोड़": 1e12,
     "juta": 1e6, "miliar": 1e9, "triliun": 1e12, "triệu": 1e6, "tỷ": 1e9,  # Indonesian, Vietnamese
+    "миллион": 1e6, "миллиона": 1e6, "миллионов": 1e6, "миллиард": 1e9, "миллиарда": 1e9, "миллиардов": 1e9,  # Russian
     "miljoen": 1e6, "miljard": 1e9, "miljoner": 1e6, "miljarder": 1e9, "milyon": 1e6, "milyar": 1e9,  # Dutch, Swedish, Turkish
     "万": 1e4, "萬": 1e4, "만": 1e4, "億": 1e8, "亿": 1e8, "억": 1e8, "兆": 1e12, "조": 1e12,
 }  # fmt: skip
@@ -233,7 +234,8 @@ def qualifier_is_worded(quantity: Quantity) -> bool:
 
 # A figure as our own text (a name, a summary) writes it: money after its currency sign, or a number with
 # its unit after it ("$10 billion", "Rs 3,706 crore", "1.4 GW", "20,000 GPUs", "3,000 jobs", "104-acre", "20-year",
-# and specifications: "3 nm", "288 GB", "60 kW", "85 km"); not a model number ("MI308").
+# and specifications: "3 nm", "288 GB", "60 kW", "85 km"); a number with its scale word ("2 million") or grouped in
+# thousands ("700,000") with or without a unit; not a model number ("MI308") nor a year.
 _WRITTEN_UNIT = (
     r"MWh|GWh|TWh|MW|GW|(?:mega|giga|tera)watt[- ]hours?|megawatts?|gigawatts?|GPUs?|TPUs|accelerators|chips|servers"
     r"|racks|nodes|cores|qubits|wafers|units|turbines|reactors|(?:exa|peta)flops|IOPS|yuan|won|yen|euros?|crore|rupees|%|percent"
@@ -243,7 +245,9 @@ _WRITTEN_UNIT = (
 )
 _WRITTEN_FIGURE = re.compile(
     rf"(?<![A-Za-z]){_CURRENCY_MARK}\s*{_DIGITS}(?:\s*-?\s*(?:{_SCALE})(?![a-z]))?"
-    rf"|(?<![A-Za-z\d.,]){_DIGITS}(?:\s*-?\s*(?:{_SCALE})(?![a-z]))?\s*-?\s*(?:{_WRITTEN_UNIT})(?![a-z])",
+    rf"|(?<![A-Za-z\d.,]){_DIGITS}(?:\s*-?\s*(?:{_SCALE})(?![a-z]))?\s*-?\s*(?:{_WRITTEN_UNIT})(?![a-z])"
+    rf"|(?<![A-Za-z\d.,])\d+(?:\.\d+)?\s*(?:million|billion|trillion)(?![a-z])"
+    rf"|(?<![A-Za-z\d.,])\d{{1,3}}(?:,\d{{3}})+(?![\d.,]*\d)",
     re.IGNORECASE,
 )
 
@@ -259,22 +263,56 @@ def _english_readings(digits: str) -> set[float]:
     return readings(digits)
 
 
+_VAGUE_BEFORE = re.compile(r"\b(?:several|few|many|some)\s+$", re.IGNORECASE)
+
+
 def figures_written(text: str) -> list[tuple[str, set[float]]]:
     """Each figure our text writes, with every value it may mean: "$100 million" is never a bare 100."""
+    text = _as_read(text)
     found = []
-    for figure in _WRITTEN_FIGURE.finditer(_as_read(text)):
+    for figure in _WRITTEN_FIGURE.finditer(text):
         number: re.Match[str] = _NUMBER.search(figure.group(0))  # type: ignore[assignment]
-        found.append((figure.group(0).strip(), {n * _scale(number) for n in _english_readings(number.group(1))}))
-    return found
+        found.append((figure.start(), figure.group(0).strip(), {n * _scale(number) for n in _english_readings(number.group(1))}))
+    # A number word counts with a scale after it ("seven trillion yen", "half a million units"), not alone ("two plans"),
+    # nor after a vague count ("several hundred million").
+    for word in _WORD.finditer(text):
+        if word.group(2) and not _VAGUE_BEFORE.search(text, 0, word.start()):
+            found.append((word.start(), word.group(0), {NUMBER_WORDS[word.group(1).lower()] * _scale(word)}))
+    return [(figure_text, values) for _, figure_text, values in sorted(found, key=lambda item: item[0])]
+
+
+# A measure our text writes with its unit, and the words by which a quote gives that kind of unit, in the languages
+# cited pages use: "300 MW" is stated by "300 megawatts" or "300兆瓦", not by a quote's "300 jobs".
+_UNIT_KINDS = [
+    (r"MWh|GWh|TWh|watt[- ]hours?", r"Wh\b|watt|瓦时|와트시"),
+    (r"MW|GW|megawatts?|gigawatts?", r"(?<![a-z])[MG]W|watt|瓦|와트|メガ|ギガ|мегават|гигават"),
+    (r"GB|TB|TB/s|GB/s", r"(?<![a-z])[GT]B|byte|바이트|字节|ГБ|ТБ"),
+    (r"nm|nanomet(?:re|er)s?", r"(?<![a-z])nm\b|nanom|나노|纳米|奈米|нм|ナノ"),
+    (r"km|kilomet(?:re|er)s?|miles", r"(?<![a-z])km\b|kil[oó]m|\bmiles?\b|公里|킬로|キロ|км"),
+    (r"kW|kilowatts?", r"(?<![a-z])kW\b|kilowatt|千瓦|킬로와트"),
+    (r"%|percent", r"%|percent|per cent|\bpct\b|퍼센트|％|por ciento|pour cent|prozent|процент|\d:\d"),
+    (r"years?", r"year|年|년|\bans\b|años|anos|anni|jahr|лет|год|decade|tahun|năm"),
+    (r"months?", r"month|个月|개월|か月|ヶ月|mois|meses|monat|месяц"),
+    (r"acres?|hectares?|square (?:feet|foot|metres?|meters?)|sq\.? ?ft", r"acre|hectare|hektar|square|\bsq\b|m²|㎡|平方|坪|에이커|\bha\b"),
+]
+_UNIT_KIND_OF = [(re.compile(rf"(?:{unit})$", re.IGNORECASE), re.compile(words, re.IGNORECASE)) for unit, words in _UNIT_KINDS]
+
+
+def _unit_words(figure_text: str) -> re.Pattern[str] | None:
+    """How a quote words the unit of a figure our text writes, when the unit is a measure."""
+    return next((words for unit, words in _UNIT_KIND_OF if unit.search(figure_text)), None)
 
 
 def unsourced_figures(text: str, recorded: list[float], quotes: list[str]) -> list[str]:
-    """The figures our text writes that are neither a recorded value nor stated by one of the quotes."""
-    return [
-        figure_text for figure_text, values in figures_written(text)
-        if not any(_close(value, figure) for value in values for figure in recorded)
-        and not any(states(value, quote) for value in values for quote in quotes)
-    ]  # fmt: skip
+    """The figures our text writes that are neither a recorded value nor stated, with their kind of unit, by a quote."""
+    unsourced = []
+    for figure_text, values in figures_written(text):
+        words = _unit_words(figure_text)
+        if not any(_close(value, figure) for value in values for figure in recorded) and not any(
+            states(value, quote) and (words is None or words.search(quote)) for value in values for quote in quotes
+        ):
+            unsourced.append(figure_text)
+    return unsourced
 
 
 def _strict_readings(digits: str) -> set[float]:

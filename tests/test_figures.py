@@ -40,6 +40,7 @@ from computekg.schemas.models import Quantity
         (1, "bring one gigawatt of power online by 2026"),
         (1.204e9, "about $1.2 billion"),  # a rounding of the same figure
         (36000, "environ 36 000 GPU Nvidia B200"),
+        (3.2e11, "MI455X содержит 320 миллиардов транзисторов"),
         (100, "the first phase reaches by 2026 100 MW"),  # spaced digits may be two numbers
         (2.28e13, "a semiconductor foundry deal worth 22-point-eight trillion won"),  # decimals spelled out
         (1.25, "a rate of 1-point-2-5 percent"),
@@ -205,8 +206,13 @@ def test_a_wording_no_figure_records_is_reported_with_its_quote() -> None:
         # Energy is its own figure, not a power figure followed by an "h".
         ("Entergy's 350 MW, 1,400 MWh battery; 1.1 gigawatt-hours", [("350 MW", 350), ("1,400 MWh", 1400), ("1.1 gigawatt-hours", 1.1)]),
         ("TotalEnergies to supply Google 1.5 TWh over 15 years", [("1.5 TWh", 1.5), ("15 years", 15)]),
-        # A count is read only with its unit right after it; "orders" holds no rupee sign.
-        ("ByteDance orders 20,000 H200 GPUs and a 49% stake", [("49%", 49)]),
+        # "orders" holds no rupee sign; a thousands-grouped count is a figure with or without its unit.
+        ("ByteDance orders 20,000 H200 GPUs and a 49% stake", [("20,000", 2e4), ("49%", 49)]),
+        # So is a number with its scale word: "2 million" orders, "54 billion" transistors.
+        (
+            "More than 2 million orders and about 700,000 in stock; 54 billion transistors",
+            [("2 million", 2e6), ("700,000", 7e5), ("54 billion", 5.4e10)],
+        ),
         ("Samsung-Tesla deal worth 22-point-eight trillion won", [("22.8 trillion won", 2.28e13)]),
         # Model numbers are no figures.
         ("Sales of H20 and MI308 chips; Huawei Ascend 950PR chips", []),
@@ -222,6 +228,11 @@ def test_a_wording_no_figure_records_is_reported_with_its_quote() -> None:
         (
             "A 3 nm GB300 part with 288 GB of HBM3E, 60 kW racks and a 2-nanometre line 85 km offshore",
             [("3 nm", 3), ("288 GB", 288), ("60 kW", 60), ("2-nanometre", 2), ("85 km", 85)],
+        ),
+        # A number word is a figure with a scale after it, not alone.
+        (
+            "Two plans: seven trillion yen, half a million units and several hundred million dollars",
+            [("seven trillion", 7e12), ("half a million", 5e5)],
         ),
         # A summary is read the same way, sentence after sentence; a year or a date is no figure.
         (
@@ -269,3 +280,23 @@ def test_a_summary_figure_is_not_sourced_by_a_reading_it_does_not_have() -> None
     assert unsourced_figures("creating 2,000 jobs", [], ["to create 2,000 new jobs"]) == []
     assert unsourced_figures("$100 million for schools", [], ["a $100 billion plan"]) == ["$100 million"]
     assert unsourced_figures("€70 million from the state", [], ["Het Rijk draagt 70 miljoen euro bij"]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "unsourced"),
+    [
+        # A measure is stated only by a quote giving that kind of unit, in any language the pages use.
+        ("a 300 MW campus", "$350 million at close and $300 million escrowed", ["300 MW"]),
+        ("a 300 MW campus", "a 300-megawatt campus", []),
+        ("a 20-year agreement", "a pre-order for 20 microreactors", ["20-year"]),
+        ("a 20-year agreement", "un contrat d'une durée de 20 ans", []),
+        ("a 13-hectare site", "Auf dem 13 Hektar großen Gelände", []),
+        ("14 km from the city", "A solo 14 kilómetros del centro", []),
+        ("a 50% joint venture", "a 50:50 joint venture", []),
+        ("80 GB of HBM3", "with 80 billion transistors", ["80 GB"]),
+        # A count is no measure: any quote stating the number serves.
+        ("20,000 GPUs", "orders for 20,000 H200", []),
+    ],
+)
+def test_a_measure_is_stated_with_its_kind_of_unit(text: str, quote: str, unsourced: list[str]) -> None:
+    assert unsourced_figures(text, [], [quote]) == unsourced
