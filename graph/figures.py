@@ -155,8 +155,14 @@ def recorded_values(quantity: Quantity) -> list[float]:
 
 
 def figure_is_quoted(quantity: Quantity) -> bool:
-    """True when one of the figure's quotes states its value, or either end of its range."""
-    return any(states(value, source.quote) for value in recorded_values(quantity) for source in quantity.sources if source.quote)
+    """True when one of the figure's quotes states its value, or either end of its range, with its kind of unit
+    where the unit is a measure ("300 MW" is not quoted by "$300 million")."""
+    kind = _RECORDED_UNIT_KIND.get(str(quantity.unit))
+    words = _UNIT_KIND_OF[kind][1] if kind else None
+    return any(
+        states(value, source.quote) and (words is None or words.search(source.quote))
+        for value in recorded_values(quantity) for source in quantity.sources if source.quote
+    )  # fmt: skip
 
 
 # "less than", but not in "no less than" or "not less than", which give a floor.
@@ -281,26 +287,40 @@ def figures_written(text: str) -> list[tuple[str, set[float]]]:
     return [(figure_text, values) for _, figure_text, values in sorted(found, key=lambda item: item[0])]
 
 
-# A measure our text writes with its unit, and the words by which a quote gives that kind of unit, in the languages
-# cited pages use: "300 MW" is stated by "300 megawatts" or "300兆瓦", not by a quote's "300 jobs".
-_UNIT_KINDS = [
-    (r"MWh|GWh|TWh|watt[- ]hours?", r"Wh\b|watt|瓦时|와트시"),
-    (r"MW|GW|megawatts?|gigawatts?", r"(?<![a-z])[MG]W|watt|瓦|와트|メガ|ギガ|мегават|гигават"),
-    (r"GB|TB|TB/s|GB/s", r"(?<![a-z])[GT]B|byte|바이트|字节|ГБ|ТБ"),
-    (r"nm|nanomet(?:re|er)s?", r"(?<![a-z])nm\b|nanom|나노|纳米|奈米|нм|ナノ"),
-    (r"km|kilomet(?:re|er)s?|miles", r"(?<![a-z])km\b|kil[oó]m|\bmiles?\b|公里|킬로|キロ|км"),
-    (r"kW|kilowatts?", r"(?<![a-z])kW\b|kilowatt|千瓦|킬로와트"),
-    (r"%|percent", r"%|percent|per cent|\bpct\b|퍼센트|％|por ciento|pour cent|prozent|процент|\d:\d"),
-    (r"years?", r"year|年|년|\bans\b|años|anos|anni|jahr|лет|год|decade|tahun|năm"),
-    (r"months?", r"month|个月|개월|か月|ヶ月|mois|meses|monat|месяц"),
-    (r"acres?|hectares?|square (?:feet|foot|metres?|meters?)|sq\.? ?ft", r"acre|hectare|hektar|square|\bsq\b|m²|㎡|平方|坪|에이커|\bha\b"),
-]
-_UNIT_KIND_OF = [(re.compile(rf"(?:{unit})$", re.IGNORECASE), re.compile(words, re.IGNORECASE)) for unit, words in _UNIT_KINDS]
+# A measure written with its unit, and the words by which a quote gives that kind of unit, in the languages
+# cited pages use: "300 MW" is stated by "300 megawatts" or "300兆瓦", not by a quote's "$300 million".
+_UNIT_KINDS = {
+    "energy": (r"MWh|GWh|TWh|watt[- ]hours?", r"Wh\b|watt|瓦时|와트시"),
+    "power": (r"MW|GW|megawatts?|gigawatts?", r"(?<![a-z])[MG]W|watt|瓦|와트|メガ|ギガ|мегават|гигават|㎿"),
+    "memory": (r"GB|TB|TB/s|GB/s", r"(?<![a-z])[GT]B|byte|바이트|字节|ГБ|ТБ"),
+    "node": (r"nm|nanomet(?:re|er)s?", r"(?<![a-z])nm\b|nanom|나노|纳米|奈米|нм|ナノ"),
+    "distance": (r"km|kilomet(?:re|er)s?|miles", r"(?<![a-z])km\b|kil[oó]m|\bmiles?\b|公里|킬로|キロ|км"),
+    "rack power": (r"kW|kilowatts?", r"(?<![a-z])kW\b|kilowatt|千瓦|킬로와트|㎾"),
+    "percent": (
+        r"%|percent",
+        r"%|percent|per cent|\bpct\b|퍼센트|％|por ciento|pour cent|prozent|процент|\b(\d+)[-:]\1\b",  # "50-50", "50:50"
+    ),
+    "years": (r"years?", r"year|年|년|\bans\b|años|anos|anni|jahr|лет|год|decade|tahun|năm"),
+    "months": (r"months?", r"month|个月|개월|か月|ヶ月|mois|meses|monat|месяц"),
+    "area": (
+        r"acres?|hectares?|square (?:feet|foot|metres?|meters?)|sq\.? ?ft",
+        r"acre|hectare|hektar|square|\bsq\b|m²|㎡|平方|坪|에이커|\bha\b",
+    ),
+}
+_UNIT_KIND_OF = {
+    kind: (re.compile(rf"(?:{unit})$", re.IGNORECASE), re.compile(words, re.IGNORECASE))
+    for kind, (unit, words) in _UNIT_KINDS.items()
+}
+# The recorded units that are measures: a 300 MW figure is quoted only by a quote giving a power unit.
+_RECORDED_UNIT_KIND = {
+    "mw": "power", "gw": "power", "megawatt_hours": "energy", "gigawatt_hours": "energy", "terawatt_hours": "energy",
+    "percent": "percent", "years": "years",
+}  # fmt: skip
 
 
 def _unit_words(figure_text: str) -> re.Pattern[str] | None:
     """How a quote words the unit of a figure our text writes, when the unit is a measure."""
-    return next((words for unit, words in _UNIT_KIND_OF if unit.search(figure_text)), None)
+    return next((words for unit, words in _UNIT_KIND_OF.values() if unit.search(figure_text)), None)
 
 
 def unsourced_figures(text: str, recorded: list[float], quotes: list[str]) -> list[str]:

@@ -300,3 +300,23 @@ def test_a_summary_figure_is_not_sourced_by_a_reading_it_does_not_have() -> None
 )
 def test_a_measure_is_stated_with_its_kind_of_unit(text: str, quote: str, unsourced: list[str]) -> None:
     assert unsourced_figures(text, [], [quote]) == unsourced
+
+
+@pytest.mark.parametrize(
+    ("quote", "unit", "value", "quoted"),
+    [
+        # A recorded measure is quoted only by a quote giving its number with that kind of unit.
+        ("$350 million at close and $300 million escrowed", "mw", 300, False),
+        ("a 300-megawatt campus", "mw", 300, True),
+        ("구미시에 60㎿ 규모 AI DC를 건립한다", "mw", 60, True),
+        ("outline a 50-50 venture", "percent", 50, True),
+        ("orders for 50 GPUs in 2025-2026", "percent", 50, False),
+        ("a pre-order for 20 microreactors", "years", 20, False),
+        ("a 20-year power purchase agreement", "years", 20, True),
+        # Money and counts need only the number.
+        ("$300 million escrowed", "usd", 3e8, True),
+        ("orders for 20,000 H200", "chips", 20000, True),
+    ],
+)
+def test_a_recorded_measure_is_quoted_with_its_kind_of_unit(quote: str, unit: str, value: float, quoted: bool) -> None:
+    assert figure_is_quoted(figure([quote], unit=unit, value=value)) is quoted

@@ -185,7 +185,8 @@ def test_every_figure_is_as_one_of_its_quotes_words_it(record) -> None:
     unworded = [f"{where} ({claim.qualifier})" for where, claim in figures if not qualifier_is_worded(claim)]
     assert unstated == [], (
         f"data/{record.kind}/{record.id}.yaml: no quote of {unstated} gives its figure; quote the page's words "
-        "that state the number (its sentence or its headline), or correct the figure to what the quote says"
+        "that state the number (its sentence or its headline; for MW, MWh, percent or years, with that unit), "
+        "or correct the figure to what the quote says"
     )
     assert unworded == [], (
         f"data/{record.kind}/{record.id}.yaml: no quote of {unworded} words that qualifier; quote the words "
