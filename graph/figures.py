@@ -160,9 +160,14 @@ def figure_is_quoted(quantity: Quantity) -> bool:
     kind = _RECORDED_UNIT_KIND.get(str(quantity.unit))
     words = _UNIT_KIND_OF[kind][1] if kind else None
     return any(
-        states(value, source.quote) and (words is None or words.search(source.quote))
+        _states_with_unit(value, source.quote, words)
         for value in recorded_values(quantity) for source in quantity.sources if source.quote
     )  # fmt: skip
+
+
+def _states_with_unit(value: float, quote: str, unit_words: re.Pattern[str] | None) -> bool:
+    """The quote states the value and, for a measure, words its kind of unit."""
+    return states(value, quote) and (unit_words is None or bool(unit_words.search(quote)))
 
 
 # "less than", but not in "no less than" or "not less than", which give a floor.
@@ -329,7 +334,7 @@ def unsourced_figures(text: str, recorded: list[float], quotes: list[str]) -> li
     for figure_text, values in figures_written(text):
         words = _unit_words(figure_text)
         if not any(_close(value, figure) for value in values for figure in recorded) and not any(
-            states(value, quote) and (words is None or words.search(quote)) for value in values for quote in quotes
+            _states_with_unit(value, quote, words) for value in values for quote in quotes
         ):
             unsourced.append(figure_text)
     return unsourced

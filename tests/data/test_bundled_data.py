@@ -430,18 +430,21 @@ NOT_A_STAKE = {
 }
 
 
+def _percent_amounts(deal) -> list[tuple[str, Quantity]]:
+    """The deal's percent amounts, which every answer reads as equity stakes, each with where it is."""
+    return [
+        (f"quantities[{index}]", q) for index, q in enumerate(deal.quantities)
+        if str(q.unit) == "percent" and str(q.measure) == "amount"
+    ]  # fmt: skip
+
+
 @pytest.mark.parametrize("measure", sorted(NOT_A_STAKE))
 @pytest.mark.parametrize("deal", LOADED.records["deals"].values(), ids=lambda d: d.id)
 def test_a_percent_amount_is_a_stake(deal, measure: str) -> None:
     # Every answer reads a percent amount as an equity stake: a coupon recorded that way would show a
     # lender owning 7.75% of its borrower, and a cut of chip sales the US government owning 25% of Nvidia.
     wording, fix = NOT_A_STAKE[measure]
-    misread = [
-        f"quantities[{index}]"
-        for index, q in enumerate(deal.quantities)
-        if str(q.unit) == "percent" and str(q.measure) == "amount"
-        and any(s.quote and wording.search(s.quote) for s in q.sources)
-    ]
+    misread = [where for where, q in _percent_amounts(deal) if any(s.quote and wording.search(s.quote) for s in q.sources)]
     assert misread == [], (
         f"data/deals/{deal.id}.yaml: {misread} is a percent amount, an equity stake, but its quote words a "
         f"{measure.replace('_', ' ')}: {fix}"
@@ -460,10 +463,8 @@ def test_a_percent_amount_words_a_stake(deal) -> None:
     # The other way round: a percent amount whose quotes and note word no share of a company is some other
     # share ("a 20% prepayment", "voting rights limited to 11.5 pct"), which answers would show as ownership.
     unworded = [
-        f"quantities[{index}]"
-        for index, q in enumerate(deal.quantities)
-        if str(q.unit) == "percent" and str(q.measure) == "amount"
-        and not any(STAKE_WORDING.search(text) for text in [q.note or "", *(s.quote or "" for s in q.sources)])
+        where for where, q in _percent_amounts(deal)
+        if not any(STAKE_WORDING.search(text) for text in [q.note or "", *(s.quote or "" for s in q.sources)])
     ]  # fmt: skip
     assert unworded == [], (
         f"data/deals/{deal.id}.yaml: {unworded} is a percent amount, an equity stake, but no quote or note words a "
