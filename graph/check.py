@@ -202,6 +202,26 @@ def check_deal_shape(loaded: LoadedRecords) -> Iterator[Problem]:
             seen.add((party.org, party.role))
 
 
+def check_stake_parties(loaded: LoadedRecords) -> Iterator[Problem]:
+    # A stake the deal creates or moves is held by, and in, companies that take part in it; anyone
+    # else is a slip in the id or a party left out.
+    deals: dict[str, Deal] = loaded.records["deals"]  # type: ignore[assignment]
+    for deal_id, deal in deals.items():
+        orgs = {p.org for p in deal.parties}
+        if not orgs <= loaded.records["organizations"].keys():
+            continue  # a party's id is wrong, already reported: its stakes are judged once it is fixed
+        for index, quantity in enumerate(deal.quantities):
+            named = [("holders", n, org) for n, org in enumerate(quantity.holders)]
+            named += [("stake_in", None, quantity.stake_in)] if quantity.stake_in else []
+            for field, position, org in named:
+                if org not in orgs:
+                    path = ("quantities", index, field) + (() if position is None else (position,))
+                    yield loaded.origins[deal_id].problem(
+                        path, f"'{org}', {'a holder of' if field == 'holders' else 'the company of'} this stake, is not a party "
+                        "of the deal: add it to 'parties' or correct the id"
+                    )
+
+
 def _announcement(deal: Deal) -> tuple[frozenset[str], str]:
     """Who took part and the month it was first reported: deals sharing both came out together."""
     return frozenset(p.org for p in deal.parties), deal.status_history[0].date[:7]
@@ -324,6 +344,7 @@ RULES: tuple[Rule, ...] = (
     check_record_dates,
     check_sources_checked,
     check_deal_shape,
+    check_stake_parties,
     check_one_record_per_event,
     check_sources,
 )

@@ -107,8 +107,17 @@ class Quantity(Node):
     per: Annotated[Per, Rdf("ckg:per")] = Per.total
     measure: Annotated[Measure, Rdf("ckg:measure")] = Measure.amount
     product: Annotated[ChipId | None, Rdf("ckg:countsProduct")] = None
+    # A percent amount is an equity stake: who holds it once the deal is done (together, if several)
+    # and in what. No `stake_in` means a venture, unit or asset with no record, which the note names.
+    holders: Annotated[list[OrgId], Rdf("ckg:stakeHolder")] = []
+    stake_in: Annotated[OrgId | None, Rdf("ckg:stakeIn")] = None
     note: Annotated[Text | None, Rdf("schema:description")] = None
     sources: OptionalSources = []
+
+    @property
+    def is_stake(self) -> bool:
+        """A percent amount: the only figure that is a share of a company's equity."""
+        return self.unit == Unit.percent and self.measure == Measure.amount
 
     @model_validator(mode="after")
     def _one_figure(self) -> Quantity:
@@ -126,6 +135,8 @@ class Quantity(Node):
             raise ValueError("measure: interest_rate is the yearly interest on a loan or note: give unit: percent and per: year")
         if self.measure in (Measure.revenue_share, Measure.proportion) and self.unit != Unit.percent:
             raise ValueError(f"measure: {self.measure} is a share of a whole: give unit: percent")
+        if (self.holders or self.stake_in) and not self.is_stake:
+            raise ValueError("'holders' and 'stake_in' describe an equity stake, which is a percent amount: drop them, or give unit: percent and measure: amount")
         if self.unit == Unit.wafers_per_month and self.per != Per.total:
             # The unit is a rate already: a second 'per' would read as wafers per month per month.
             raise ValueError(f"unit: wafers_per_month is already a monthly rate: drop 'per: {self.per}' (or give unit: wafers with a per)")

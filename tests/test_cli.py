@@ -248,8 +248,8 @@ def test_coverage_statement() -> None:
     assert "Deals with at least one primary source (press release, filing, company blog, official statement): 3 of 4 (75%)." in text
     assert "Deals resting only on reports that cite anonymous sources: 1." in text
     # Status changes backed by a release: LabCo investment (2), FabCo announcement, GPUCo signing; the
-    # other seven (Campus One's power, three unsourced figures, two anonymous reports, a digest) are not.
-    assert "- Claims (status changes and figures) citing a primary source: 4 of 11 (36%)." in text
+    # other eight (Campus One's power, four unsourced figures, two anonymous reports, a digest) are not.
+    assert "- Claims (status changes and figures) citing a primary source: 4 of 12 (33%)." in text
     # FabCo–GPUCo's cancellation is known only from a digest; LabCo–MemCo rests on a report, not a digest.
     assert "- Deals with a figure or status change resting only on digests (pages summarising others' reporting): 1." in text
     # Only the LabCo–MemCo talks cite one page throughout; the others cite two or three.

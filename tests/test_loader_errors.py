@@ -192,7 +192,7 @@ def test_a_page_published_before_the_change_it_is_cited_for_is_named(data_copy: 
 def test_status_history_out_of_time_order(data_copy: Path) -> None:
     replace(data_copy, DEAL, "date: '2024-03-27'\n  sources", "date: '2023-01'\n  sources")
     assert problems_of(data_copy) == [
-        ("data/deals/bigcloud-labco-investment-2023.yaml:23: status_history is not in time order: 'completed' (2023-01) "
+        ("data/deals/bigcloud-labco-investment-2023.yaml:30: status_history is not in time order: 'completed' (2023-01) "
          "comes after 'announced' (2023-09-25); list changes oldest first and check the dates")
     ]
 
@@ -226,7 +226,7 @@ WAFERS = "deals/fabco-gpuco-wafers-2024.yaml"
 SOURCE_SLIPS = {
     "address without scheme": (
         DEAL, "url: https://news.example.org/bigcloud-labco\n", "url: news.example.org/bigcloud-labco\n",
-        ("data/deals/bigcloud-labco-investment-2023.yaml:17: status_history[0].sources[0].url: "
+        ("data/deals/bigcloud-labco-investment-2023.yaml:24: status_history[0].sources[0].url: "
         "'news.example.org/bigcloud-labco' is not a web address: give the page's full address as you read it, "
         "starting https:// (or http:// where the site serves only that)"),
     ),
@@ -277,7 +277,7 @@ def test_a_syndicated_copy_names_its_site_and_its_origin(data_copy: Path) -> Non
 def test_impossible_date(data_copy: Path) -> None:
     replace(data_copy, DEAL, "date: '2023-09-25'\n  sources", "date: '2023-02-30'\n  sources")
     assert problems_of(data_copy) == [
-        ("data/deals/bigcloud-labco-investment-2023.yaml:15: status_history[0].date: '2023-02-30' is not a real date: "
+        ("data/deals/bigcloud-labco-investment-2023.yaml:22: status_history[0].date: '2023-02-30' is not a real date: "
          "check the month and day")
     ]
 
@@ -307,6 +307,10 @@ FIGURES_IN_A_UNIT_THEIR_MEASURE_CANNOT_HAVE = {
         "- unit: usd\n  value: 25\n  measure: revenue_share\n",
         "measure: revenue_share is a share of a whole: give unit: percent",
     ),
+    "holders of a dollar figure": (
+        "- unit: usd\n  value: 500000000\n  holders:\n  - bigcloud\n",
+        "'holders' and 'stake_in' describe an equity stake, which is a percent amount: drop them, or give unit: percent and measure: amount",
+    ),
     "monthly capacity per month": (
         "- unit: wafers_per_month\n  value: 900000\n  per: month\n",
         "unit: wafers_per_month is already a monthly rate: drop 'per: month' (or give unit: wafers with a per)",
@@ -321,13 +325,24 @@ def test_a_figure_in_a_unit_its_measure_cannot_have(data_copy: Path, case: str) 
     assert problems_of(data_copy) == [f"data/deals/bigcloud-labco-investment-2023.yaml:13: quantities[1]: {message}"]
 
 
+def test_a_stake_is_held_by_and_in_parties_of_its_deal(data_copy: Path) -> None:
+    # GPUCo and FabCo take no part in BigCloud's investment in LabCo, so neither holds nor issues its stake.
+    replace(data_copy, DEAL, "  - bigcloud\n  stake_in: labco\n", "  - bigcloud\n  - gpuco\n  stake_in: fabco\n")
+    assert problems_of(data_copy) == [
+        ("data/deals/bigcloud-labco-investment-2023.yaml:18: 'gpuco', a holder of this stake, "
+         "is not a party of the deal: add it to 'parties' or correct the id"),
+        ("data/deals/bigcloud-labco-investment-2023.yaml:19: 'fabco', the company of this stake, "
+         "is not a party of the deal: add it to 'parties' or correct the id"),
+    ]
+
+
 def test_part_of_names_a_known_deal_and_makes_no_cycle(data_copy: Path) -> None:
     wafers = "deals/fabco-gpuco-wafers-2024.yaml"
     write(data_copy, DEAL, (data_copy / DEAL).read_text(encoding="utf-8") + "part_of: gpuco-labco-chip-supply-2025\n")
     write(data_copy, GPU_DEAL, (data_copy / GPU_DEAL).read_text(encoding="utf-8") + "part_of: bigcloud-labco-investment-2023\n")
     write(data_copy, wafers, (data_copy / wafers).read_text(encoding="utf-8") + "part_of: fabco-gpuco-wafers-2023\n")
     assert problems_of(data_copy) == [
-        ("data/deals/bigcloud-labco-investment-2023.yaml:30: part_of cycle bigcloud-labco-investment-2023 -> "
+        ("data/deals/bigcloud-labco-investment-2023.yaml:37: part_of cycle bigcloud-labco-investment-2023 -> "
          "gpuco-labco-chip-supply-2025 -> bigcloud-labco-investment-2023: a deal cannot be part of itself; fix one 'part_of'"),
         ("data/deals/fabco-gpuco-wafers-2024.yaml:29: unknown deal 'fabco-gpuco-wafers-2023': "
          "add data/deals/fabco-gpuco-wafers-2023.yaml or correct the id"),

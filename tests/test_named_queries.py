@@ -100,6 +100,10 @@ EXPECTED: dict[str, tuple[dict[str, str], list[tuple[str | None, ...]]]] = {
         ("fabco", "gpuco", "gpu-x1", "fabco-gpuco-wafers-2024", "cancelled"),
     ]),
     "sites-of": ({"org": "labco"}, [("labco", "campus-one", "tenant", "operational", "US", "Indiana")]),
+    "stakes": ({"org": "labco"}, [
+        ("labco", "bigcloud", "labco", "20", None, None, "approximately", None, "bigcloud-labco-investment-2023", "completed",
+         "2024-03-27", "BigCloud's stake in LabCo once the investment closes."),
+    ]),
     # The fixture lends nothing; test_loans_name_borrower_lenders_principal_and_rate adds a loan.
     "loans": ({}, []),
 }
@@ -370,3 +374,27 @@ def test_loans_name_borrower_lenders_principal_and_rate(data_copy, engine: str) 
         ("fabco-loan-2025", "fabco", "bigcloud", "2500000000", "6.5", "signed", "2025-06-10"),
         ("fabco-loan-2025", "fabco", "gpuco", "2500000000", "6.5", "signed", "2025-06-10"),
     ]
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
+def test_stakes_list_a_joint_stake_under_each_holder_and_its_company(data_copy, engine: str) -> None:
+    # GPUCo joins the round and holds 10-15% of LabCo together with BigCloud: asked of GPUCo or of LabCo,
+    # the answer names both holders; BigCloud's own 20% is no stake of GPUCo's.
+    path = data_copy / "deals" / INVESTMENT
+    text = path.read_text(encoding="utf-8").replace("- org: labco\n", "- org: gpuco\n  role: investor\n- org: labco\n", 1)
+    path.write_text(text, encoding="utf-8")
+    add_figures(data_copy, "- unit: percent\n  min: 10\n  max: 15\n  holders:\n  - bigcloud\n  - gpuco\n  stake_in: labco\n")
+    kg = computekg.load(data_copy)
+
+    def answer(org: str) -> list[tuple[str | None, ...]]:
+        got = rows(run_named(kg, "stakes", engine=engine, org=org))
+        return [row[:7] + (frozenset(row[7].split()) if row[7] else None,) + row[8:11] for row in got]
+
+    joint = (None, "labco", None, "10", "15", "exactly", frozenset({"bigcloud", "gpuco"}), INVESTMENT[:-5], "completed", "2024-03-27")
+    assert answer("gpuco") == [("gpuco", "gpuco", *joint[1:])]
+    labco = answer("labco")
+    assert len(labco) == 3 and set(labco) == {
+        ("labco", "bigcloud", "labco", "20", None, None, "approximately", None, INVESTMENT[:-5], "completed", "2024-03-27"),
+        ("labco", "bigcloud", *joint[1:]),
+        ("labco", "gpuco", *joint[1:]),
+    }

@@ -103,6 +103,12 @@ def test_deal_page_shows_parties_history_and_sources(site: Path) -> None:
     assert "report citing anonymous sources" in text
 
 
+def test_a_stake_names_its_holders_and_company(site: Path) -> None:
+    text = (site / "deal/bigcloud-labco-investment-2023.html").read_text()
+    assert ('<li>about 20 % held by <a href="../org/bigcloud.html">BigCloud</a> in <a href="../org/labco.html">LabCo</a> '
+            "<small>(BigCloud&#39;s stake in LabCo once the investment closes.)</small>") in text
+
+
 def test_related_deals_link_both_ways_whichever_file_lists_them(data_copy: Path, tmp_path: Path) -> None:
     deal = data_copy / "deals" / "gpuco-labco-chip-supply-2025.yaml"
     deal.write_text(deal.read_text(encoding="utf-8") + "related:\n- bigcloud-labco-investment-2023\n", encoding="utf-8")

@@ -432,10 +432,7 @@ NOT_A_STAKE = {
 
 def _percent_amounts(deal) -> list[tuple[str, Quantity]]:
     """The deal's percent amounts, which every answer reads as equity stakes, each with where it is."""
-    return [
-        (f"quantities[{index}]", q) for index, q in enumerate(deal.quantities)
-        if str(q.unit) == "percent" and str(q.measure) == "amount"
-    ]  # fmt: skip
+    return [(f"quantities[{index}]", q) for index, q in enumerate(deal.quantities) if q.is_stake]
 
 
 @pytest.mark.parametrize("measure", sorted(NOT_A_STAKE))
@@ -469,6 +466,20 @@ def test_a_percent_amount_words_a_stake(deal) -> None:
     assert unworded == [], (
         f"data/deals/{deal.id}.yaml: {unworded} is a percent amount, an equity stake, but no quote or note words a "
         "stake: give it measure: proportion (or revenue_share, interest_rate), or quote the words that make it a stake"
+    )
+
+
+# A note saying why a stake names no holder: the pages name none, or the holder has no record of its own.
+NO_HOLDER_WORDING = re.compile(r"(?i)\b(?:buyers?|holders?|investors?) (?:is|are) not named\b|\bhas no record of its own\b")
+
+
+@pytest.mark.parametrize("deal", LOADED.records["deals"].values(), ids=lambda d: d.id)
+def test_a_stake_names_its_holders(deal) -> None:
+    # Whose stake it is: without holders an answer can say only that someone owns 49% of something.
+    nameless = [where for where, q in _percent_amounts(deal) if not q.holders and not NO_HOLDER_WORDING.search(q.note or "")]
+    assert nameless == [], (
+        f"data/deals/{deal.id}.yaml: {nameless} is a stake with no 'holders': list the parties holding it once the "
+        "deal is done (and its company under 'stake_in'), or say in the note that the pages name no holder"
     )
 
 
@@ -567,6 +578,11 @@ WORDING_CASES = {
     ), (
         "its contract includes a 20% prepayment", "voting rights are limited to 11.5 pct", "20% of the compute",
         "revenue grew 30%", "a 7.75% coupon",
+    )),
+    "no stake holder": (NO_HOLDER_WORDING, (
+        "Share of a unit to be sold; the buyers are not named.", "the buyer is not named", "CTC Property has no record of its own in the graph",
+    ), (
+        "Stake sold by e&.", "the named buyer", "a record of its own", "Intel's controlling interest in the joint venture.",
     )),
     "revenue share quote": (REVENUE_WORDING, (
         "In return, 25 percent of revenue from those sales will go to the US government.",
