@@ -58,7 +58,7 @@ quantities:
 - unit: usd
   value: {usd}
   qualifier: up_to
-{power}status_history:
+{figures}status_history:
 - status: rumored
   date: '2024-0{m}'
   sources:
@@ -88,8 +88,11 @@ def generate(root: Path, total: int) -> None:
         (root / "chips" / f"chip-{i}.yaml").write_text(CHIP.format(i=i, d=i % orgs, f=(i * 7) % orgs))
     for i in range(total - orgs - chips):
         # About a quarter of the curated deals state power (in MW or GW), which adds a figure and ckg:powerGw.
-        power = f"- unit: mw\n  value: {50 + i % 950}\n" if i % 4 == 0 else ""
-        text = DEAL.format(i=i, a=i % orgs, b=(i * 13 + 1) % orgs, c=i % chips, usd=(i + 1) * 1_000_000, m=1 + i % 9, power=power)
+        figures = f"- unit: mw\n  value: {50 + i % 950}\n" if i % 4 == 0 else ""
+        # About one in twelve name an equity stake, held by the customer in the supplier.
+        if i % 12 == 0:
+            figures += f"- unit: percent\n  value: {1 + i % 49}\n  holders:\n  - org-{(i * 13 + 1) % orgs}\n  stake_in: org-{i % orgs}\n"
+        text = DEAL.format(i=i, a=i % orgs, b=(i * 13 + 1) % orgs, c=i % chips, usd=(i + 1) * 1_000_000, m=1 + i % 9, figures=figures)
         (root / "deals" / f"deal-{i}.yaml").write_text(text)
 
 
