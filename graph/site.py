@@ -167,8 +167,10 @@ class SiteBuilder:
         timeline = sorted(
             ((event.date, deal, event) for deal in deals for event in deal.status_history), key=lambda item: (item[0], item[1].id)
         )
+        # Stakes it holds or that are held in it: holders and company are parties, so its deals hold them all.
+        stakes = [(deal, q) for deal in deals for q in deal.quantities if q.is_stake and org.id in (*q.holders, q.stake_in)]
         products, facilities, children = self.products_of[org.id], self.facilities_of[org.id], self.children_of[org.id]
-        self.write("org/" + org.id + ".html", "org.html", org=org, title=org.name, deals=deals, timeline=timeline,
+        self.write("org/" + org.id + ".html", "org.html", org=org, title=org.name, deals=deals, timeline=timeline, stakes=stakes,
                    products=products, facilities=facilities, children=children, payload=self.graph_payload(subgraph),
                    filters=self.filter_choices(deals))  # fmt: skip
 

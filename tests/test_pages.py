@@ -104,9 +104,15 @@ def test_deal_page_shows_parties_history_and_sources(site: Path) -> None:
 
 
 def test_a_stake_names_its_holders_and_company(site: Path) -> None:
-    text = (site / "deal/bigcloud-labco-investment-2023.html").read_text()
-    assert ('<li>about 20 % held by <a href="../org/bigcloud.html">BigCloud</a> in <a href="../org/labco.html">LabCo</a> '
-            "<small>(BigCloud&#39;s stake in LabCo once the investment closes.)</small>") in text
+    held = 'about 20 % held by <a href="../org/bigcloud.html">BigCloud</a> in <a href="../org/labco.html">LabCo</a>'
+    deal = (site / "deal/bigcloud-labco-investment-2023.html").read_text()
+    assert f"<li>{held} <small>(BigCloud&#39;s stake in LabCo once the investment closes.)</small>" in deal
+    # Both the holder's and the company's pages list it with its deal; a party to neither page has none.
+    for org in ("bigcloud", "labco"):
+        text = (site / f"org/{org}.html").read_text()
+        stakes = re.search(r'<h2>Equity stakes</h2>\n<ul class="stakes">\n(.*?)</ul>', text, re.DOTALL).group(1)
+        assert stakes.startswith(f'<li>{held} · <a href="../deal/bigcloud-labco-investment-2023.html">') and stakes.count("<li>") == 1
+    assert "Equity stakes" not in (site / "org/gpuco.html").read_text()
 
 
 def test_related_deals_link_both_ways_whichever_file_lists_them(data_copy: Path, tmp_path: Path) -> None:
