@@ -15,6 +15,7 @@ from ..schemas.enums import (
     DEAL_STATUS_RANK,
     ENDED_STATUSES,
     UNCONFIRMED_STATUSES,
+    Qualifier,
     SourceKind,
 )
 from ..schemas.introspect import references, sources
@@ -202,24 +203,49 @@ def check_deal_shape(loaded: LoadedRecords) -> Iterator[Problem]:
             seen.add((party.org, party.role))
 
 
-def check_stake_parties(loaded: LoadedRecords) -> Iterator[Problem]:
+def _least_percent(stake: Quantity) -> float:
+    """The smallest share the stake's wording allows: a ceiling ("up to 10%") allows none."""
+    if stake.qualifier in (Qualifier.up_to, Qualifier.less_than):
+        return 0.0
+    return stake.value if stake.value is not None else stake.min or 0.0
+
+
+def check_stakes(loaded: LoadedRecords) -> Iterator[Problem]:
     # A stake the deal creates or moves is held by, and in, companies that take part in it; anyone
-    # else is a slip in the id or a party left out.
+    # else is a slip in the id or a party left out. And what different holders own of one company
+    # under one deal cannot pass 100%: "80%" typed for "8%" would otherwise stand.
     deals: dict[str, Deal] = loaded.records["deals"]  # type: ignore[assignment]
     for deal_id, deal in deals.items():
+        origin = loaded.origins[deal_id]
         orgs = {p.org for p in deal.parties}
         if not orgs <= loaded.records["organizations"].keys():
             continue  # a party's id is wrong, already reported: its stakes are judged once it is fixed
+        held: dict[str | None, dict[str, tuple[float, int]]] = {}
         for index, quantity in enumerate(deal.quantities):
             named = [("holders", n, org) for n, org in enumerate(quantity.holders)]
             named += [("stake_in", None, quantity.stake_in)] if quantity.stake_in else []
             for field, position, org in named:
                 if org not in orgs:
                     path = ("quantities", index, field) + (() if position is None else (position,))
-                    yield loaded.origins[deal_id].problem(
+                    yield origin.problem(
                         path, f"'{org}', {'a holder of' if field == 'holders' else 'the company of'} this stake, is not a party "
                         "of the deal: add it to 'parties' or correct the id"
                     )
+            if quantity.is_stake and len(quantity.holders) == 1:
+                # One holder's several figures are reports of one stake (or its steps): its largest counts.
+                holders = held.setdefault(quantity.stake_in, {})
+                least = _least_percent(quantity)
+                if least >= holders.get(quantity.holders[0], (-1.0, 0))[0]:
+                    holders[quantity.holders[0]] = (least, index)
+        for company, holders in held.items():
+            total = sum(least for least, _ in holders.values())
+            if total > 100.5:  # half a point for rounded shares
+                shares = ", ".join(f"{holder} {least:g}%" for holder, (least, _) in holders.items())
+                yield origin.problem(
+                    ("quantities", max(index for _, index in holders.values())),
+                    f"the stakes in {company or 'the venture'} add up to {total:g}% ({shares}): no company is more than "
+                    "wholly owned, so check each figure and its holder",
+                )
 
 
 def _announcement(deal: Deal) -> tuple[frozenset[str], str]:
@@ -344,7 +370,7 @@ RULES: tuple[Rule, ...] = (
     check_record_dates,
     check_sources_checked,
     check_deal_shape,
-    check_stake_parties,
+    check_stakes,
     check_one_record_per_event,
     check_sources,
 )

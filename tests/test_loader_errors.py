@@ -336,6 +336,27 @@ def test_a_stake_is_held_by_and_in_parties_of_its_deal(data_copy: Path) -> None:
     ]
 
 
+def add_labco_stake(data: Path, wording: str) -> None:
+    """Give LabCo a stake of 85% in itself beside BigCloud's 20%, worded as `wording` says."""
+    stake = f"- unit: percent\n  value: 85\n{wording}  holders:\n  - labco\n  stake_in: labco\n"
+    replace(data, DEAL, "status_history:", stake + "status_history:")
+
+
+def test_stakes_in_one_company_add_up_to_at_most_all_of_it(data_copy: Path) -> None:
+    # BigCloud's 20% and LabCo's own 85% would make 105% of LabCo.
+    add_labco_stake(data_copy, "")
+    assert problems_of(data_copy) == [
+        ("data/deals/bigcloud-labco-investment-2023.yaml:20: the stakes in labco add up to 105% (bigcloud 20%, labco 85%): "
+         "no company is more than wholly owned, so check each figure and its holder")
+    ]
+
+
+def test_a_ceiling_stake_adds_nothing_to_the_total(data_copy: Path) -> None:
+    # "Up to 85%" promises no share at all, so beside BigCloud's 20% it is no contradiction.
+    add_labco_stake(data_copy, "  qualifier: up_to\n")
+    assert computekg.load(data_copy).deals["bigcloud-labco-investment-2023"].quantities[2].holders == ["labco"]
+
+
 def test_part_of_names_a_known_deal_and_makes_no_cycle(data_copy: Path) -> None:
     wafers = "deals/fabco-gpuco-wafers-2024.yaml"
     write(data_copy, DEAL, (data_copy / DEAL).read_text(encoding="utf-8") + "part_of: gpuco-labco-chip-supply-2025\n")
