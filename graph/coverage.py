@@ -6,8 +6,10 @@ test compares the committed COVERAGE.md with this output.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 
 from ..schemas.enums import (
@@ -18,9 +20,10 @@ from ..schemas.enums import (
     SourceKind,
 )
 from ..schemas.introspect import sourced_claims, sources
-from ..schemas.models import Deal, Source
+from ..schemas.models import Deal, Organization, Party, Source
 from ..schemas.types import date_bounds
 from .kg import KnowledgeGraph
+from .names import normalize_name
 from .stats import compute_stats
 
 # Blind spots no count can show: kept here, next to the numbers, so they are read together.
@@ -92,6 +95,34 @@ def rests_on_digests(deal: Deal) -> bool:
     return any(_only_digests(cited) for cited in by_figure.values())
 
 
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _word_form(text: str) -> str:
+    """Casefolded words without accents, space-separated and padded, so a name matches whole words only."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", text).casefold() if not unicodedata.combining(c))
+    return " " + " ".join(_WORD.findall(folded)) + " "
+
+
+def _named_in(name: str, words: str, letters: str) -> bool:
+    # Latin names match whole words ("AMD" is not in "Amdocs"); names in scripts written without
+    # spaces (寒武纪, 삼성전자) match anywhere in the quotes' letters.
+    if name.isascii():
+        return f" {_word_form(name).strip()} " in words
+    return normalize_name(name) in letters
+
+
+def parties_no_quote_names(deal: Deal, organizations: Mapping[str, Organization]) -> list[Party]:
+    """The deal's parties that no quote it cites names, by name or alias: their part rests on our own words
+    (the summary, a note) or on a product's maker, not on words a reader can find on a page."""
+    quoted = " ".join(source.quote for _, source in sources(deal) if source.quote)
+    words, letters = _word_form(quoted), normalize_name(quoted)
+    return [
+        party for party in deal.parties
+        if not any(_named_in(name, words, letters) for name in (organizations[party.org].name, *organizations[party.org].aliases))
+    ]  # fmt: skip
+
+
 def _checked_counts(kg: KnowledgeGraph) -> dict[str, tuple[int, int]]:
     groups = {"deals": kg.deals, "chips": kg.chips, "facilities": kg.facilities, "organizations": kg.organizations}
     return {kind: (sum(r.sources_checked is not None for r in records.values()), len(records)) for kind, records in groups.items()}
@@ -107,6 +138,8 @@ def coverage_markdown(kg: KnowledgeGraph) -> str:
     claims = [claim for record in kg.records() for _, claim in sourced_claims(record)]
     primary_claims = sum(any(s.kind in PRIMARY_SOURCE_KINDS for s in claim.sources) for claim in claims)
     without_figures = sum(not d.quantities for d in deals)
+    parties = sum(len(d.parties) for d in deals)
+    unquoted_parties = sum(len(parties_no_quote_names(d, kg.organizations)) for d in deals)
     # A deal whose every claim cites the same single page cannot be checked once that page is gone.
     single_page = sum(len({source.url for _, source in sources(d)}) == 1 for d in deals)
     pages = {source.url: source for record in kg.records() for _, source in sources(record)}
@@ -148,6 +181,8 @@ def coverage_markdown(kg: KnowledgeGraph) -> str:
         (f"- Cited pages whose headline was not seen, so their title is the words of the address: "
          f"{slug_titled:,} of {len(pages):,}."),
         f"- Deals with no disclosed figure (money, power, chips): {share_of(without_figures, len(deals))}.",
+        (f"- Deal parties that no quote of their deal names (their part rests on the summary, a note or a "
+         f"product's maker): {share_of(unquoted_parties, parties)}."),
         "",
         *_table("Cited pages by kind of source", ((kind.value, page_kinds[kind.value]) for kind in SourceKind if page_kinds[kind.value])),
         "## Blind spots we know of",

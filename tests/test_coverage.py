@@ -6,7 +6,7 @@ from datetime import date
 
 import computekg
 import pytest
-from computekg.graph.coverage import quiet_open_deals, share_of
+from computekg.graph.coverage import parties_no_quote_names, quiet_open_deals, share_of
 from computekg.schemas.models import Deal
 from helpers import FIXTURE_DATA
 
@@ -102,3 +102,33 @@ def test_a_figure_rests_on_digests_only_when_no_report_gives_its_number() -> Non
     only_digest_step = deal.status_history[0].model_copy(update={"sources": [digest]})
     assert rests_on_digests(deal.model_copy(update={"quantities": [hedged], "status_history": [only_digest_step]}))
     assert not rests_on_digests(deal.model_copy(update={"quantities": [hedged]}))
+
+
+def _quoting(deal: Deal, quote: str) -> Deal:
+    """The deal with `quote` on the first page of its first status change, and no other quote."""
+    first = deal.status_history[0]
+    page = first.sources[0].model_copy(update={"quote": quote})
+    return deal.model_copy(update={"status_history": [first.model_copy(update={"sources": [page]})]})
+
+
+@pytest.mark.parametrize(
+    ("quote", "unnamed"),
+    [
+        ("GPUCo will ship X1 GPUs to LabCo.", []),
+        ("GPUCo will ship X1 GPUs to LabCo AI's clusters.", []),  # an alias names LabCo
+        ("GPUCo will ship X1 GPUs to a frontier lab.", ["labco"]),
+        ("GPUCos will ship X1 GPUs to LabCorp.", ["gpuco", "labco"]),  # whole words only
+        ("ＧＰＵＣｏ supplies ＬａｂＣｏ.", []),  # full-width letters fold to their plain forms
+    ],
+)
+def test_parties_no_quote_names(quote: str, unnamed: list[str]) -> None:
+    kg = computekg.load(FIXTURE_DATA)
+    deal = _quoting(kg.deals["gpuco-labco-chip-supply-2025"], quote)
+    assert [party.org for party in parties_no_quote_names(deal, kg.organizations)] == unnamed
+
+
+def test_a_name_in_a_script_written_without_spaces_is_found_inside_words() -> None:
+    kg = computekg.load(FIXTURE_DATA)
+    labco = kg.organizations["labco"].model_copy(update={"aliases": ["实验室公司"]})
+    deal = _quoting(kg.deals["gpuco-labco-chip-supply-2025"], "GPUCo 向实验室公司供货")
+    assert parties_no_quote_names(deal, {**kg.organizations, "labco": labco}) == []
