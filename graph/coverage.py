@@ -104,10 +104,15 @@ def _word_form(text: str) -> str:
     return " " + " ".join(_WORD.findall(folded)) + " "
 
 
+# Where the CJK blocks (Chinese, kana, Hangul) begin: names in those scripts run into the words around
+# them ("삼성전자는", "由寒武纪"), so they cannot be matched as whole words.
+_FIRST_CJK = "\u2e80"
+
+
 def _named_in(name: str, words: str, letters: str) -> bool:
-    # Latin names match whole words ("AMD" is not in "Amdocs"); names in scripts written without
-    # spaces (寒武纪, 삼성전자) match anywhere in the quotes' letters.
-    if name.isascii():
+    # Names in Latin and other spaced scripts match whole words, accents folded ("AMD" is not in
+    # "Amdocs", "Société Générale" is in "Societe Generale"); CJK names match anywhere in the letters.
+    if all(char < _FIRST_CJK for char in name):
         return f" {_word_form(name).strip()} " in words
     return normalize_name(name) in letters
 

@@ -127,6 +127,14 @@ def test_parties_no_quote_names(quote: str, unnamed: list[str]) -> None:
     assert [party.org for party in parties_no_quote_names(deal, kg.organizations)] == unnamed
 
 
+@pytest.mark.parametrize(("quote", "unnamed"), [("GPUCo ships to Lâbcö.", []), ("GPUCo ships to Lâbcörp.", ["labco"])])
+def test_an_accented_latin_name_matches_whole_words_with_accents_folded(quote: str, unnamed: list[str]) -> None:
+    kg = computekg.load(FIXTURE_DATA)
+    labco = kg.organizations["labco"].model_copy(update={"aliases": ["Lâbcö"]})
+    deal = _quoting(kg.deals["gpuco-labco-chip-supply-2025"], quote)
+    assert [party.org for party in parties_no_quote_names(deal, {**kg.organizations, "labco": labco})] == unnamed
+
+
 def test_a_name_in_a_script_written_without_spaces_is_found_inside_words() -> None:
     kg = computekg.load(FIXTURE_DATA)
     labco = kg.organizations["labco"].model_copy(update={"aliases": ["实验室公司"]})
