@@ -117,10 +117,13 @@ def _named_in(name: str, words: str, letters: str) -> bool:
     return normalize_name(name) in letters
 
 
-def parties_no_quote_names(deal: Deal, organizations: Mapping[str, Organization]) -> list[Party]:
-    """The deal's parties that no quote it cites names, by name or alias: their part rests on our own words
-    (the summary, a note) or on a product's maker, not on words a reader can find on a page."""
-    quoted = " ".join(source.quote for _, source in sources(deal) if source.quote)
+def parties_no_page_names(deal: Deal, organizations: Mapping[str, Organization]) -> list[Party]:
+    """The deal's parties that no quote or seen headline of its pages names, by name or alias: their part
+    rests on our own words (the summary, a note) or on a product's maker, not on words a reader can find
+    on a page. A title made from the address is our reading of it, not the page's words, so it does not count."""
+    page_words = [source.quote for _, source in sources(deal) if source.quote]
+    page_words += [source.title for _, source in sources(deal) if not source.title_from_url]
+    quoted = " ".join(page_words)
     words, letters = _word_form(quoted), normalize_name(quoted)
     return [
         party for party in deal.parties
@@ -144,7 +147,7 @@ def coverage_markdown(kg: KnowledgeGraph) -> str:
     primary_claims = sum(any(s.kind in PRIMARY_SOURCE_KINDS for s in claim.sources) for claim in claims)
     without_figures = sum(not d.quantities for d in deals)
     parties = sum(len(d.parties) for d in deals)
-    unquoted_parties = sum(len(parties_no_quote_names(d, kg.organizations)) for d in deals)
+    unquoted_parties = sum(len(parties_no_page_names(d, kg.organizations)) for d in deals)
     # A deal whose every claim cites the same single page cannot be checked once that page is gone.
     single_page = sum(len({source.url for _, source in sources(d)}) == 1 for d in deals)
     pages = {source.url: source for record in kg.records() for _, source in sources(record)}
@@ -186,7 +189,7 @@ def coverage_markdown(kg: KnowledgeGraph) -> str:
         (f"- Cited pages whose headline was not seen, so their title is the words of the address: "
          f"{slug_titled:,} of {len(pages):,}."),
         f"- Deals with no disclosed figure (money, power, chips): {share_of(without_figures, len(deals))}.",
-        (f"- Deal parties that no quote of their deal names (their part rests on the summary, a note or a "
+        (f"- Deal parties that no quote or headline of their deal names (their part rests on the summary, a note or a "
          f"product's maker): {share_of(unquoted_parties, parties)}."),
         "",
         *_table("Cited pages by kind of source", ((kind.value, page_kinds[kind.value]) for kind in SourceKind if page_kinds[kind.value])),
