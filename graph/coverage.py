@@ -95,18 +95,21 @@ def rests_on_digests(deal: Deal) -> bool:
     return any(_only_digests(cited) for cited in by_figure.values())
 
 
+# Where the CJK blocks (Chinese, kana, Hangul) begin: names in those scripts run into the words around
+# them ("삼성전자는", "由寒武纪"), so they cannot be matched as whole words.
+_FIRST_CJK = "\u2e80"
 _WORD = re.compile(r"[^\W_]+")
+# Each CJK character stands alone, so a Latin name written against CJK text ("KDDIが", "子公司QMN") is
+# still a whole word. Full-width letters fold to plain ones first (NFKC), and Hangul is split while
+# still composed, before NFKD turns it into jamo below the CJK blocks.
+_CJK_CHAR = re.compile(f"([{_FIRST_CJK}-\U0010ffff])")
 
 
 def _word_form(text: str) -> str:
     """Casefolded words without accents, space-separated and padded, so a name matches whole words only."""
-    folded = "".join(c for c in unicodedata.normalize("NFKD", text).casefold() if not unicodedata.combining(c))
+    spaced = _CJK_CHAR.sub(r" \1 ", unicodedata.normalize("NFKC", text))
+    folded = "".join(c for c in unicodedata.normalize("NFKD", spaced).casefold() if not unicodedata.combining(c))
     return " " + " ".join(_WORD.findall(folded)) + " "
-
-
-# Where the CJK blocks (Chinese, kana, Hangul) begin: names in those scripts run into the words around
-# them ("삼성전자는", "由寒武纪"), so they cannot be matched as whole words.
-_FIRST_CJK = "\u2e80"
 
 
 def _named_in(name: str, words: str, letters: str) -> bool:

@@ -119,6 +119,8 @@ def _quoting(deal: Deal, quote: str) -> Deal:
         ("GPUCo will ship X1 GPUs to a frontier lab.", ["labco"]),
         ("GPUCos will ship X1 GPUs to LabCorp.", ["gpuco", "labco"]),  # whole words only
         ("ＧＰＵＣｏ supplies ＬａｂＣｏ.", []),  # full-width letters fold to their plain forms
+        ("GPUCoが向LabCo供货", []),  # a Latin name written against CJK text is still a whole word
+        ("GPUCosが LabCo에 공급", ["gpuco"]),  # ...but not when it runs into more Latin letters
     ],
 )
 def test_parties_no_page_names(quote: str, unnamed: list[str]) -> None:
