@@ -22,6 +22,7 @@ import networkx as nx
 from markupsafe import Markup
 
 from ..schemas.models import Deal, Organization, Quantity
+from .coverage import parties_no_page_names
 from .export import write_atomic
 from .kg import KnowledgeGraph
 from .links import deal_links
@@ -151,7 +152,8 @@ class SiteBuilder:
         for org in self.kg.organizations.values():
             self.write_org(org, whole, undirected)
         for deal in self.kg.deals.values():
-            self.write("deal/" + deal.id + ".html", "deal.html", deal=deal, title=deal.name,
+            unnamed = {party.org for party in parties_no_page_names(deal, self.kg.organizations)}
+            self.write("deal/" + deal.id + ".html", "deal.html", deal=deal, title=deal.name, unnamed=unnamed,
                        related=sorted(self.links.related_of[deal.id]), parts=self.links.parts_of[deal.id])  # fmt: skip
         for chip in self.kg.chips.values():
             self.write("chip/" + chip.id + ".html", "chip.html", chip=chip, title=chip.name, deals=self.links.deals_about[chip.id])

@@ -146,6 +146,15 @@ def test_pages_say_whether_a_second_reader_checked_the_sources(site: Path) -> No
         assert '<p class="review">Not yet checked against its sources by a second reader.</p>' in (site / page).read_text()
 
 
+def test_a_party_no_cited_page_names_says_so(site: Path) -> None:
+    # FabCo is named only by "Fabco gpuco end", a title made from an address; GPUCo by a seen headline.
+    text = (site / "deal/fabco-gpuco-wafers-2024.html").read_text()
+    rows = dict(re.findall(r'<tr><td><a href="../org/(\w+).html">.*?</td>(.*?)</tr>', text))
+    assert "(no cited quote or headline names it)" in rows["fabco"]
+    assert "names it" not in rows["gpuco"]
+    assert "(no cited quote or headline names it)" not in (site / "deal/gpuco-labco-chip-supply-2025.html").read_text()
+
+
 def test_a_title_taken_from_the_address_says_so(site: Path) -> None:
     text = (site / "deal/fabco-gpuco-wafers-2024.html").read_text()
     assert re.search(r'>Fabco gpuco end</a> <small class="derived"[^>]*>\(title from the address\)</small>', text)
