@@ -250,13 +250,16 @@ def qualifier_is_worded(quantity: Quantity) -> bool:
 _WRITTEN_UNIT = (
     r"MWh|GWh|TWh|MW|GW|(?:mega|giga|tera)watt[- ]hours?|megawatts?|gigawatts?|GPUs?|TPUs|accelerators|chips|servers"
     r"|racks|nodes|cores|qubits|wafers|units|turbines|reactors|(?:exa|peta)flops|IOPS|yuan|won|yen|euros?|crore|rupees|%|percent"
-    r"|jobs|employees|staff|workers|engineers|people|homes|customers|lenders|banks|buildings?|sites|data cent(?:re|er)s"
+    r"|jobs|employees|staff|workers|engineers|people|person|members?|strong|homes|customers|lenders|banks|buildings?|sites"
+    r"|data cent(?:re|er)s"
     r"|acres?|hectares?|square (?:feet|foot|metres?|meters?)|sq\.? ?ft|tonnes|years?|months?"
     r"|km|kilomet(?:re|er)s?|miles|nm|nanomet(?:re|er)s?|GB|TB|kW|kilowatts?|W|watts|GHz|TB/s|GB/s"
 )
 _WRITTEN_FIGURE = re.compile(
     rf"(?<![A-Za-z]){_CURRENCY_MARK}\s*{_DIGITS}(?:\s*-?\s*(?:{_SCALE})(?![a-z]))?"
     rf"|(?<![A-Za-z\d.,]){_DIGITS}(?:\s*-?\s*(?:{_SCALE})(?![a-z]))?\s*-?\s*(?:{_WRITTEN_UNIT})(?![a-z])"
+    # ...or with one word between ("600 direct jobs", "140 Tensix cores"), unless the number is a year ("2024 citing people").
+    rf"|(?<![A-Za-z\d.,])(?!(?:19|20)\d\d\b){_DIGITS}(?:\s*-?\s*(?:{_SCALE})(?![a-z]))?\s+[a-z]+\s+(?:{_WRITTEN_UNIT})(?![a-z])"
     rf"|(?<![A-Za-z\d.,])\d+(?:\.\d+)?\s*(?:million|billion|trillion)(?![a-z])"
     rf"|(?<![A-Za-z\d.,])\d{{1,3}}(?:,\d{{3}})+(?![\d.,]*\d)",
     re.IGNORECASE,

@@ -224,6 +224,11 @@ def test_a_wording_no_figure_records_is_reported_with_its_quote() -> None:
                 ("200 million IOPS", 2e8), ("20-year", 20),
             ],
         ),
+        # A word may stand between a count and its unit, and a team's size is a count; a year is no count.
+        (
+            "A 250-person team and a 300-member unit; 600 direct jobs and 140 Tensix cores, 2024 citing people",
+            [("250-person", 250), ("300-member", 300), ("600 direct jobs", 600), ("140 Tensix cores", 140)],
+        ),
         # Specifications are figures too: a process node, memory, rack power, a distance.
         (
             "A 3 nm GB300 part with 288 GB of HBM3E, 60 kW racks and a 2-nanometre line 85 km offshore",
