@@ -6,10 +6,8 @@ test compares the committed COVERAGE.md with this output.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from datetime import date, timedelta
 
 from ..schemas.enums import (
@@ -20,10 +18,10 @@ from ..schemas.enums import (
     SourceKind,
 )
 from ..schemas.introspect import sourced_claims, sources
-from ..schemas.models import Deal, Organization, Party, Source
+from ..schemas.models import Deal, Source
 from ..schemas.types import date_bounds
 from .kg import KnowledgeGraph
-from .names import normalize_name
+from .names import parties_no_page_names
 from .stats import compute_stats
 
 # Blind spots no count can show: kept here, next to the numbers, so they are read together.
@@ -93,45 +91,6 @@ def rests_on_digests(deal: Deal) -> bool:
     for q in deal.quantities:
         by_figure.setdefault((q.unit, q.value, q.min, q.max, q.per, q.product), []).extend(q.sources)
     return any(_only_digests(cited) for cited in by_figure.values())
-
-
-# Where the CJK blocks (Chinese, kana, Hangul) begin: names in those scripts run into the words around
-# them ("삼성전자는", "由寒武纪"), so they cannot be matched as whole words.
-_FIRST_CJK = "\u2e80"
-_WORD = re.compile(r"[^\W_]+")
-# Each CJK character stands alone, so a Latin name written against CJK text ("KDDIが", "子公司QMN") is
-# still a whole word. Full-width letters fold to plain ones first (NFKC), and Hangul is split while
-# still composed, before NFKD turns it into jamo below the CJK blocks.
-_CJK_CHAR = re.compile(f"([{_FIRST_CJK}-\U0010ffff])")
-
-
-def _word_form(text: str) -> str:
-    """Casefolded words without accents, space-separated and padded, so a name matches whole words only."""
-    spaced = _CJK_CHAR.sub(r" \1 ", unicodedata.normalize("NFKC", text))
-    folded = "".join(c for c in unicodedata.normalize("NFKD", spaced).casefold() if not unicodedata.combining(c))
-    return " " + " ".join(_WORD.findall(folded)) + " "
-
-
-def _named_in(name: str, words: str, letters: str) -> bool:
-    # Names in Latin and other spaced scripts match whole words, accents folded ("AMD" is not in
-    # "Amdocs", "Société Générale" is in "Societe Generale"); CJK names match anywhere in the letters.
-    if all(char < _FIRST_CJK for char in name):
-        return f" {_word_form(name).strip()} " in words
-    return normalize_name(name) in letters
-
-
-def parties_no_page_names(deal: Deal, organizations: Mapping[str, Organization]) -> list[Party]:
-    """The deal's parties that no quote or seen headline of its pages names, by name or alias: their part
-    rests on our own words (the summary, a note) or on a product's maker, not on words a reader can find
-    on a page. A title made from the address is our reading of it, not the page's words, so it does not count."""
-    page_words = [source.quote for _, source in sources(deal) if source.quote]
-    page_words += [source.title for _, source in sources(deal) if not source.title_from_url]
-    quoted = " ".join(page_words)
-    words, letters = _word_form(quoted), normalize_name(quoted)
-    return [
-        party for party in deal.parties
-        if not any(_named_in(name, words, letters) for name in (organizations[party.org].name, *organizations[party.org].aliases))
-    ]  # fmt: skip
 
 
 def _checked_counts(kg: KnowledgeGraph) -> dict[str, tuple[int, int]]:

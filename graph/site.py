@@ -22,10 +22,10 @@ import networkx as nx
 from markupsafe import Markup
 
 from ..schemas.models import Deal, Organization, Quantity
-from .coverage import parties_no_page_names
 from .export import write_atomic
 from .kg import KnowledgeGraph
 from .links import deal_links
+from .names import parties_no_page_names
 from .stats import compute_stats
 from .visual import (
     ROLE_COLOURS,

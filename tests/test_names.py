@@ -8,7 +8,8 @@ import computekg
 import pytest
 from computekg.cli import app
 from computekg.graph.named import run_named
-from computekg.graph.names import normalize_name
+from computekg.graph.names import normalize_name, parties_no_page_names
+from computekg.schemas.models import Deal
 from helpers import FIXTURE_DATA
 from typer.testing import CliRunner
 
@@ -79,3 +80,55 @@ def test_command_line_parameters_take_names_in_named_and_written_queries() -> No
     assert "bigcloud-labco-investment-2023" in by_alias
     written = query_csv("SELECT ?n WHERE { ?org schema:name ?n }", "-p", "org=LabCo AI")
     assert written.splitlines() == ["n", "LabCo"]
+
+
+def _quoting(deal: Deal, quote: str) -> Deal:
+    """The deal with `quote` on the first page of its first status change, and no other quote or headline naming a party."""
+    first = deal.status_history[0]
+    page = first.sources[0].model_copy(update={"quote": quote, "title": "A chip supply deal"})
+    return deal.model_copy(update={"status_history": [first.model_copy(update={"sources": [page]})]})
+
+
+@pytest.mark.parametrize(
+    ("quote", "unnamed"),
+    [
+        ("GPUCo will ship X1 GPUs to LabCo.", []),
+        ("GPUCo will ship X1 GPUs to LabCo AI's clusters.", []),  # an alias names LabCo
+        ("GPUCo will ship X1 GPUs to a frontier lab.", ["labco"]),
+        ("GPUCos will ship X1 GPUs to LabCorp.", ["gpuco", "labco"]),  # whole words only
+        ("ＧＰＵＣｏ supplies ＬａｂＣｏ.", []),  # full-width letters fold to their plain forms
+        ("GPUCoが向LabCo供货", []),  # a Latin name written against CJK text is still a whole word
+        ("GPUCosが LabCo에 공급", ["gpuco"]),  # ...but not when it runs into more Latin letters
+    ],
+)
+def test_parties_no_page_names(quote: str, unnamed: list[str]) -> None:
+    kg = computekg.load(FIXTURE_DATA)
+    deal = _quoting(kg.deals["gpuco-labco-chip-supply-2025"], quote)
+    assert [party.org for party in parties_no_page_names(deal, kg.organizations)] == unnamed
+
+
+@pytest.mark.parametrize(("quote", "unnamed"), [("GPUCo ships to Lâbcö.", []), ("GPUCo ships to Lâbcörp.", ["labco"])])
+def test_an_accented_latin_name_matches_whole_words_with_accents_folded(quote: str, unnamed: list[str]) -> None:
+    kg = computekg.load(FIXTURE_DATA)
+    labco = kg.organizations["labco"].model_copy(update={"aliases": ["Lâbcö"]})
+    deal = _quoting(kg.deals["gpuco-labco-chip-supply-2025"], quote)
+    assert [party.org for party in parties_no_page_names(deal, {**kg.organizations, "labco": labco})] == unnamed
+
+
+def test_a_name_in_a_script_written_without_spaces_is_found_inside_words() -> None:
+    kg = computekg.load(FIXTURE_DATA)
+    labco = kg.organizations["labco"].model_copy(update={"aliases": ["实验室公司"]})
+    deal = _quoting(kg.deals["gpuco-labco-chip-supply-2025"], "GPUCo 向实验室公司供货")
+    assert parties_no_page_names(deal, {**kg.organizations, "labco": labco}) == []
+
+
+@pytest.mark.parametrize(("title_from_url", "unnamed"), [(False, []), (True, ["labco"])])
+def test_a_seen_headline_names_a_party_but_a_title_made_from_the_address_does_not(
+    title_from_url: bool, unnamed: list[str]
+) -> None:
+    kg = computekg.load(FIXTURE_DATA)
+    deal = _quoting(kg.deals["gpuco-labco-chip-supply-2025"], "GPUCo will ship X1 GPUs to a frontier lab.")
+    first = deal.status_history[0]
+    page = first.sources[0].model_copy(update={"title": "GPUCo and LabCo sign a supply deal", "title_from_url": title_from_url})
+    deal = deal.model_copy(update={"status_history": [first.model_copy(update={"sources": [page]})]})
+    assert [party.org for party in parties_no_page_names(deal, kg.organizations)] == unnamed
