@@ -21,7 +21,6 @@ from ..schemas.introspect import sourced_claims, sources
 from ..schemas.models import Deal, Source
 from ..schemas.types import date_bounds
 from .kg import KnowledgeGraph
-from .names import parties_no_page_names
 from .stats import compute_stats
 
 # Blind spots no count can show: kept here, next to the numbers, so they are read together.
@@ -109,7 +108,7 @@ def coverage_markdown(kg: KnowledgeGraph) -> str:
     primary_claims = sum(any(s.kind in PRIMARY_SOURCE_KINDS for s in claim.sources) for claim in claims)
     without_figures = sum(not d.quantities for d in deals)
     parties = sum(len(d.parties) for d in deals)
-    unquoted_parties = sum(len(parties_no_page_names(d, kg.organizations)) for d in deals)
+    unquoted_parties = sum(len(kg.unnamed_parties[d.id]) for d in deals)
     # A deal whose every claim cites the same single page cannot be checked once that page is gone.
     single_page = sum(len({source.url for _, source in sources(d)}) == 1 for d in deals)
     pages = {source.url: source for record in kg.records() for _, source in sources(record)}

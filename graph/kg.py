@@ -17,7 +17,7 @@ from ..schemas.models import Chip, Deal, Facility, Organization, Record
 from ..schemas.vocab import PREFIXES, record_iri
 from .check import check
 from .load import collector_paused, load_records
-from .names import normalize_name
+from .names import normalize_name, parties_no_page_names
 from .network import build_network
 from .problems import LoadError
 from .rdf import build_ntriples, build_store, serialize
@@ -67,6 +67,14 @@ class KnowledgeGraph:
             for name in (record.id, record.name, *getattr(record, "aliases", ())):
                 ids[normalize_name(name)].add(record.id)
         return MappingProxyType({name: tuple(sorted(found)) for name, found in ids.items()})
+
+    @cached_property
+    def unnamed_parties(self) -> Mapping[str, tuple[str, ...]]:
+        """Each deal's parties (org ids) that no quote or seen headline of its pages names: worked out once,
+        since both the coverage statement and the deal pages of a build read it."""
+        return MappingProxyType(
+            {deal.id: tuple(p.org for p in parties_no_page_names(deal, self.organizations)) for deal in self.deals.values()}
+        )
 
     def ids_named(self, name: str) -> tuple[str, ...]:
         """Ids of the records whose id, name or an alias is `name`, ignoring case, accents, spaces and

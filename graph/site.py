@@ -25,7 +25,6 @@ from ..schemas.models import Deal, Organization, Quantity
 from .export import write_atomic
 from .kg import KnowledgeGraph
 from .links import deal_links
-from .names import parties_no_page_names
 from .stats import compute_stats
 from .visual import (
     ROLE_COLOURS,
@@ -152,8 +151,7 @@ class SiteBuilder:
         for org in self.kg.organizations.values():
             self.write_org(org, whole, undirected)
         for deal in self.kg.deals.values():
-            unnamed = {party.org for party in parties_no_page_names(deal, self.kg.organizations)}
-            self.write("deal/" + deal.id + ".html", "deal.html", deal=deal, title=deal.name, unnamed=unnamed,
+            self.write("deal/" + deal.id + ".html", "deal.html", deal=deal, title=deal.name, unnamed=self.kg.unnamed_parties[deal.id],
                        related=sorted(self.links.related_of[deal.id]), parts=self.links.parts_of[deal.id])  # fmt: skip
         for chip in self.kg.chips.values():
             self.write("chip/" + chip.id + ".html", "chip.html", chip=chip, title=chip.name, deals=self.links.deals_about[chip.id])
