@@ -16,7 +16,7 @@ from rich.table import Table
 
 from .graph.coverage import coverage_markdown
 from .graph.export import write_atomic, write_exports
-from .graph.fmt import format_data
+from .graph.fmt import format_data, loadable_records
 from .graph.kg import BUNDLED_DATA, KnowledgeGraph, load
 from .graph.named import named_queries, run_named
 from .graph.params import parse_param
@@ -259,21 +259,33 @@ def fmt(
     data: DataArg = None,
     check: Annotated[bool, typer.Option("--check", help="Only list files that are not canonical; exit 1 if any.")] = False,
 ) -> None:
-    """Rewrite every data file in the one canonical format (key order, quoting, dates)."""
+    """Rewrite every data file in the one canonical format (key order, quoting, dates); files that do not validate on their own are named and left alone."""
     folder = data or BUNDLED_DATA
-    result = format_data(_load(folder), folder, check_only=check)
+    records, loaded = loadable_records(folder)
+    result = format_data(records, folder, check_only=check)
     changed = result.not_canonical
     for path in changed:
         out.print(f"{'not canonical' if check else 'rewrote'}: {path}", markup=False)
     where = f" {data}" if data else ""
+    failed = False
     if check and changed:
         err.print(f"{len(changed)} file(s) not in canonical form: run `computekg fmt{where}`", markup=False)
-        raise typer.Exit(1)
-    out.print(f"{len(changed)} file(s) {'to rewrite' if check else 'rewritten'}")
+        failed = True
+    else:
+        out.print(f"{len(changed)} file(s) {'to rewrite' if check else 'rewritten'}")
     for path in result.edited_meanwhile:
         err.print(f"left as it is: {path} was saved while fmt ran", markup=False)
     if result.edited_meanwhile:
         err.print(f"{len(result.edited_meanwhile)} file(s) changed while fmt ran: run `computekg fmt{where}` again", markup=False)
+        failed = True
+    # A file that does not read or validate on its own has no canonical form yet: say why, touch nothing.
+    for problem in loaded.problems:
+        err.print(str(problem), markup=False)
+    if loaded.problems:
+        unreadable = len({problem.file for problem in loaded.problems})
+        err.print(f"{unreadable} file(s) left as they are: fix the problems above, then run `computekg fmt{where}` again", markup=False)
+        failed = True
+    if failed:
         raise typer.Exit(1)
 
 

@@ -7,6 +7,7 @@ than the schema line are not kept: explanations belong in `note` and `summary` f
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,8 +18,7 @@ from ..schemas.jsonschema import schema_file_name
 from ..schemas.models import Record
 from ..schemas.types import DATE_PATTERN
 from .export import write_atomic
-from .kg import KnowledgeGraph
-from .load import LoadedRecords, load_file
+from .load import LoadedRecords, load_file, load_records
 
 
 def schema_header(kind: str) -> str:
@@ -74,15 +74,26 @@ def _still_as_loaded(path: Path, record: Record) -> bool:
     return now.records[record.kind].get(record.id) == record
 
 
-def format_data(kg: KnowledgeGraph, data_dir: Path, check_only: bool = False) -> Formatted:
-    """Rewrite (or with check_only, just list) every file that is not in canonical form.
+def loadable_records(data_dir: Path) -> tuple[list[Record], LoadedRecords]:
+    """Every record whose file reads and validates on its own, and what kept the others out.
+
+    Formatting needs each file alone: a reference to a missing record or a date rule
+    across records is no reason to leave every other file unformatted.
+    """
+    loaded = load_records(data_dir)
+    records = [kind[record_id] for kind in loaded.records.values() for record_id in sorted(kind)]
+    return records, loaded
+
+
+def format_data(records: Iterable[Record], data_dir: Path, check_only: bool = False) -> Formatted:
+    """Rewrite (or with check_only, just list) every file of `records` that is not in canonical form.
 
     The whole folder is loaded first and an editor may save a file meanwhile: each file is
     read again just before it is rewritten and left alone if it no longer holds the record
     that was loaded, so fmt never silently undoes an edit.
     """
     result = Formatted()
-    for record in kg.records():
+    for record in records:
         path = record_path(data_dir, record)
         text = canonical_text(record)
         if path.read_text(encoding="utf-8") == text:

@@ -155,6 +155,37 @@ def test_fmt_check_and_rewrite(data_copy: Path) -> None:
     assert runner.invoke(app, ["fmt", str(data_copy), "--check"]).exit_code == 0
 
 
+def test_fmt_formats_files_whose_problems_lie_between_records(data_copy: Path) -> None:
+    # A party with no record breaks validate, not the file's own canonical form.
+    deal = data_copy / "deals/fabco-gpuco-wafers-2024.yaml"
+    deal.write_text(deal.read_text().replace("- org: gpuco\n", "- org: nosuchco\n").replace("deal_type:", "deal_type:  "))
+    messy = data_copy / "organizations/fabco.yaml"
+    messy.write_text("country: TW\nroles: [foundry]\nname: \"FabCo\"\n")
+    assert runner.invoke(app, ["validate", str(data_copy)]).exit_code == 1
+    result = runner.invoke(app, ["fmt", str(data_copy)])
+    assert result.exit_code == 0, result.stderr
+    assert f"rewrote: {deal}" in result.stdout and f"rewrote: {messy}" in result.stdout
+    assert "deal_type: foundry_manufacturing\n" in deal.read_text() and "- org: nosuchco\n" in deal.read_text()
+    assert messy.read_text().endswith("name: FabCo\nroles:\n- foundry\ncountry: TW\n")
+
+
+def test_fmt_names_a_file_it_cannot_read_and_formats_the_rest(data_copy: Path) -> None:
+    broken = data_copy / "organizations/memco.yaml"
+    broken_text = "name: MemCo\nroles: [memory_supplier]\ncountry: KR\nfounded: 1983\n"
+    broken.write_text(broken_text)
+    messy = data_copy / "organizations/fabco.yaml"
+    messy.write_text("country: TW\nroles: [foundry]\nname: \"FabCo\"\n")
+    result = runner.invoke(app, ["fmt", str(data_copy)])
+    assert result.exit_code == 1
+    assert "organizations/memco.yaml:4: unknown field 'founded': remove it or correct its spelling" in result.stderr
+    assert f"1 file(s) left as they are: fix the problems above, then run `computekg fmt {data_copy}` again" in result.stderr
+    assert "Traceback" not in result.output
+    assert broken.read_text() == broken_text
+    assert f"rewrote: {messy}" in result.stdout and messy.read_text().endswith("name: FabCo\nroles:\n- foundry\ncountry: TW\n")
+    check = runner.invoke(app, ["fmt", str(data_copy), "--check"])
+    assert check.exit_code == 1 and "memco.yaml:4" in check.stderr and "0 file(s) to rewrite" in check.stdout
+
+
 def test_fmt_leaves_a_file_saved_while_it_ran(data_copy: Path) -> None:
     # fmt loads every file before it rewrites any: an edit saved in between must survive.
     messy = data_copy / "organizations/fabco.yaml"
@@ -162,7 +193,7 @@ def test_fmt_leaves_a_file_saved_while_it_ran(data_copy: Path) -> None:
     kg = computekg.load(data_copy)
     edited = "roles: [foundry]\nname: FabCo Foundry\ncountry: TW\n"
     messy.write_text(edited)
-    result = fmt_module.format_data(kg, data_copy)
+    result = fmt_module.format_data(kg.records(), data_copy)
     assert result.edited_meanwhile == [messy] and result.not_canonical == []
     assert messy.read_text() == edited
     rerun = runner.invoke(app, ["fmt", str(data_copy)])
