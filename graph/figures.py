@@ -249,7 +249,7 @@ def qualifier_is_worded(quantity: Quantity) -> bool:
 # thousands ("700,000") with or without a unit; not a model number ("MI308") nor a year.
 _WRITTEN_UNIT = (
     r"MWh|GWh|TWh|MW|GW|(?:mega|giga|tera)watt[- ]hours?|megawatts?|gigawatts?|GPUs?|TPUs|accelerators|chips|servers"
-    r"|racks|nodes|cores|qubits|wafers|units|turbines|reactors|(?:exa|peta)flops|IOPS|yuan|won|yen|euros?|crore|rupees|%|percent"
+    r"|racks|nodes|cores|qubits|wafers|units|shares|turbines|reactors|(?:exa|peta)flops|IOPS|yuan|won|yen|euros?|crore|rupees|%|percent"
     r"|jobs|employees|staff|workers|engineers|people|person|members?|strong|homes|customers|lenders|banks|buildings?|sites"
     r"|data cent(?:re|er)s"
     r"|acres?|hectares?|square (?:feet|foot|metres?|meters?)|sq\.? ?ft|tonnes|years?|months?"
@@ -261,7 +261,9 @@ _WRITTEN_FIGURE = re.compile(
     # ...or with one word between ("600 direct jobs", "140 Tensix cores"), unless the number is a year ("2024 citing people").
     rf"|(?<![A-Za-z\d.,])(?!(?:19|20)\d\d\b){_DIGITS}(?:\s*-?\s*(?:{_SCALE})(?![a-z]))?\s+[a-z]+\s+(?:{_WRITTEN_UNIT})(?![a-z])"
     rf"|(?<![A-Za-z\d.,])\d+(?:\.\d+)?\s*(?:million|billion|trillion)(?![a-z])"
-    rf"|(?<![A-Za-z\d.,])\d{{1,3}}(?:,\d{{3}})+(?![\d.,]*\d)",
+    rf"|(?<![A-Za-z\d.,])\d{{1,3}}(?:,\d{{3}})+(?![\d.,]*\d)"
+    # ...or a number with two or more decimals, which no one writes but to give a figure (an exchange ratio "0.3575").
+    rf"|(?<![A-Za-z\d.,-])\d+\.\d{{2,}}(?![\d.,]*\d)",
     re.IGNORECASE,
 )
 

@@ -234,6 +234,11 @@ def test_a_wording_no_figure_records_is_reported_with_its_quote() -> None:
             "A 3 nm GB300 part with 288 GB of HBM3E, 60 kW racks and a 2-nanometre line 85 km offshore",
             [("3 nm", 3), ("288 GB", 288), ("60 kW", 60), ("2-nanometre", 2), ("85 km", 85)],
         ),
+        # A number with two or more decimals is a figure whatever follows it (an exchange ratio); a version is not.
+        (
+            "Holders receive 0.3575 Axcelis shares each, down from 2.319, on Llama 3.1 and GPT-4.5",
+            [("0.3575 Axcelis shares", 0.3575), ("2.319", 2.319)],
+        ),
         # A number word is a figure with a scale after it, not alone.
         (
             "Two plans: seven trillion yen, half a million units and several hundred million dollars",
