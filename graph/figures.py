@@ -186,8 +186,8 @@ QUALIFIER_WORDS = {
         r"|cerca|aproximad|intorno|em torno|alrededor|sekitar|khoảng"
     ),
     "more_than": (
-        r"more than|over\b|above|exceed|upwards? of|in excess|north of|beyond|surpass|\+|-plus\b|>(?!=)"
-        r"|(?<!不)超|逾|余|多|이상|넘|plus de|au-delà|über|mehr als|\bgut\b|более|свыше|больше|से अधिक|mais de|más de|superior a|acima de|oltre|lebih dari|hơn"
+        r"more[- ]than|greater[- ]than|higher than|over\b|above|exceed|upwards? of|in excess|north of|beyond|surpass|\+|-plus\b|>(?!=)"
+        r"|(?<!不)超|逾|余|多|이상|넘|υπερβαίν|πάνω από|plus de|au-delà|über|mehr als|\bgut\b|более|свыше|больше|से अधिक|mais de|más de|por encima|superior a|acima de|oltre|lebih dari|hơn"
     ),
     "at_least": r"at least|minimum|no less than|not less than|or more|or greater|≥|>=|不少于|至少|以上|최소|이상|au moins|mindestens|не менее|как минимум|pelo menos|al menos|almeno",
     # Nor the "менее" of "не менее", a floor too.
@@ -203,7 +203,7 @@ _QUALIFIER_PATTERNS = {name: re.compile(words, re.IGNORECASE) for name, words in
 WORDED_BEFORE = {
     "up_to": r"up to|as much as|as many as|not more than|no more than",
     "approximately": r"about|approximately|around|roughly|nearly",
-    "more_than": r"more than|above|in excess of|upwards of|north of|>(?!=)",
+    "more_than": r"more than|greater than|above|in excess of|upwards of|north of|>(?!=)",
     "at_least": r"at least|no less than|≥|>=",
     "less_than": rf"{_LESS_THAN}|fewer than|under|below|<(?!=)",
 }
@@ -218,6 +218,22 @@ _RANGE_BEFORE = re.compile(rf"between|from{_CURRENCY_BEFORE}|(?<!up )\bto{_TO_CU
 _RANGE_AFTER = re.compile(r"\s*(?:to|[-–])\s*\S*\d", re.IGNORECASE)
 # A small bare number is a figure only with a unit after it, not "Phase 1".
 _SMALL_FIGURE_UNIT = re.compile(r"\s*(?:GW|MW|gigawatt|megawatt|years?\b|-year)", re.IGNORECASE)
+
+
+# The bounds our own text may write before a figure, and the wordings of a page that give each: a page's
+# "at least" gives our "more than" and back, but only its "up to" gives our "up to". "under" is left out:
+# in our text it is more often "under 20-year agreements" than a bound.
+_BOUNDS_GIVEN_BY = {
+    "up_to": ("up_to",),
+    "more_than": ("more_than", "at_least"),
+    "at_least": ("at_least", "more_than"),
+    "less_than": ("less_than",),
+}
+_BOUND_BEFORE = {
+    name: re.compile(rf"(?<!\w)(?:{words}){_CURRENCY_BEFORE}", re.IGNORECASE)
+    for name, words in {**WORDED_BEFORE, "less_than": rf"{_LESS_THAN}|fewer than|below"}.items()
+    if name in _BOUNDS_GIVEN_BY
+}
 
 
 def _figure_spans(value: float, quote: str) -> list[tuple[int, int]]:
@@ -406,3 +422,30 @@ def unrecorded_wordings(figures: list[Quantity], quotes: list[str]) -> list[tupl
                     continue
                 missing.append((value, wording, quote))
     return missing
+
+
+def unworded_bounds(text: str, quantities: list[Quantity], quotes: list[str]) -> list[str]:
+    """The figures our text bounds ("more than $65 billion", "up to 136 cores") with a bound no page gives.
+
+    A bound changes the claim: where every page says "$65 billion", "more than $65 billion" says more than
+    they do. The bound must be a recorded figure's qualifier, or worded near the number in a quote that
+    states it (anywhere in the quote where no digits give the number, as in "一千亿").
+    """
+    read = _as_read(text)
+    quotes = [_as_read(quote) for quote in quotes]
+    unworded = []
+    for figure in _WRITTEN_FIGURE.finditer(read):
+        before = read[max(0, figure.start() - NEAR) : figure.start()]
+        bound = next((name for name, pattern in _BOUND_BEFORE.items() if pattern.search(before)), None)
+        if bound is None:
+            continue
+        number: re.Match[str] = _NUMBER.search(figure.group(0))  # type: ignore[assignment]
+        values = {n * _scale(number) for n in _english_readings(number.group(1))}
+        given_by = _BOUNDS_GIVEN_BY[bound]
+        if any(str(q.qualifier) in given_by and any(_close(v, r) for v in values for r in recorded_values(q)) for q in quantities):
+            continue
+        places = [quote[max(0, start - NEAR) : end + NEAR] for quote in quotes for v in values for start, end in _figure_spans(v, quote)]
+        places += [quote for quote in quotes if not any(_figure_spans(v, quote) for v in values) and any(states(v, quote) for v in values)]
+        if not any(_QUALIFIER_PATTERNS[name].search(place) for place in places for name in given_by):
+            unworded.append(figure.group(0).strip())
+    return unworded

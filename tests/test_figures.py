@@ -10,6 +10,7 @@ from computekg.graph.figures import (
     states,
     unrecorded_wordings,
     unsourced_figures,
+    unworded_bounds,
     wordings,
 )
 from computekg.schemas.models import Quantity
@@ -330,3 +331,33 @@ def test_a_measure_is_stated_with_its_kind_of_unit(text: str, quote: str, unsour
 )
 def test_a_recorded_measure_is_quoted_with_its_kind_of_unit(quote: str, unit: str, value: float, quoted: bool) -> None:
     assert figure_is_quoted(figure([quote], unit=unit, value=value)) is quoted
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "unworded"),
+    [
+        # A bound our text writes must be a page's: "$65 billion" does not give "more than $65 billion".
+        ("an investment of more than $65 billion", "an overall investment of $65 billion", ["$65 billion"]),
+        ("an investment of more than $65 billion", "planned investment of more than $65 billion", []),
+        ("a processor with up to 136 cores", "a 136-core processor", ["136 cores"]),
+        ("up to 136 cores", "as many as 136 cores", []),
+        # A page's floor gives our "more than", in its own words and languages, hyphenated or not.
+        ("more than 1.5 exaflops", "a performance of greater than 1.5 exaflops", []),
+        ("campuses of more than 100 MW each", "multiple greater-than-100-megawatt campuses", []),
+        ("compresses models by more than 90%", "capaz de comprimir los modelos por encima del 90%", []),
+        ("at least 2 GW", "more than 2 GW", []),
+        # "up to" is a ceiling; a floor does not give it.
+        ("up to 2 GW", "more than 2 GW", ["2 GW"]),
+        # A bare number, or "under" in "under 20-year agreements", is no bound of ours.
+        ("a $65 billion plan under 20-year agreements", "a $70 billion plan", []),
+    ],
+)
+def test_a_bound_our_text_writes_is_one_a_page_gives(text: str, quote: str, unworded: list[str]) -> None:
+    assert unworded_bounds(text, [], [quote]) == unworded
+
+
+def test_a_bound_is_given_by_a_recorded_figure_with_that_qualifier() -> None:
+    ceiling = Quantity(unit="gw", value=2, qualifier="up_to", sources=[SOURCE])
+    bare = Quantity(unit="gw", value=2, sources=[SOURCE])
+    assert unworded_bounds("up to 2 GW", [ceiling], []) == []
+    assert unworded_bounds("up to 2 GW", [bare], []) == ["2 GW"]

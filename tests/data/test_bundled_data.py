@@ -29,6 +29,7 @@ from computekg.graph.figures import (
     recorded_values,
     unrecorded_wordings,
     unsourced_figures,
+    unworded_bounds,
 )
 from computekg.graph.fmt import canonical_text
 from computekg.graph.links import deal_links
@@ -349,6 +350,20 @@ def test_a_figure_written_in_a_summary_is_one_a_page_gives(record) -> None:
         f"data/{record.kind}/{record.id}.yaml: the summary or description writes {unsourced}, which no figure or "
         "quote of the record (nor of a deal bearing on it) states; cite the page that gives it with a quote holding "
         "the figure, or reword the sentence to what the quotes say"
+    )
+
+
+@pytest.mark.parametrize("record", RECORDS, ids=lambda r: r.id)
+def test_a_bound_written_in_a_summary_is_one_a_page_gives(record) -> None:
+    # "more than $65 billion" where the pages say "$65 billion" claims more than they do, and the figure
+    # test above passes it, since the number itself is stated.
+    text, evidence = _summary_and_evidence(record)
+    quantities = [q for each in evidence for q in getattr(each, "quantities", ())]
+    unworded = unworded_bounds(text, quantities, _figures_and_quotes(evidence)[1])
+    assert unworded == [], (
+        f"data/{record.kind}/{record.id}.yaml: the summary or description bounds {unworded} with \"more than\", "
+        "\"up to\", \"at least\" or \"less than\", which no figure or quote gives for that number; quote the page "
+        "that words the bound, or write the number as the quotes do"
     )
 
 
