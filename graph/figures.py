@@ -78,6 +78,8 @@ _BRACKETED_SCALE = re.compile(
 )
 # East Asian figures written in two parts: 1조4590억 (1.459 trillion), 6억9,300만 (693 million), 1만5000 (15,000).
 _TWO_PARTS = re.compile(r"(\d[\d,.]*)\s*(조|兆|억|億|亿|만|萬|万)\s*(\d[\d,.]*)\s*(억|億|亿|만|萬|万)?")
+# Spanish and Portuguese write thousands of millions in two parts too: "5 mil 275 millones" is 5,275 million.
+_MIL_MILLONES = re.compile(r"(\d{1,3})\s+mil\s+(\d{1,3})\s+(millones|milhões)", re.IGNORECASE)
 
 
 _DIGIT_NAMES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
@@ -116,6 +118,8 @@ def numbers_in(quote: str) -> set[float]:
     for match in _TWO_PARTS.finditer(text):
         high, low = SCALES[match.group(2)], SCALES.get(match.group(4) or "", 1)
         found |= {a * high + b * low for a in readings(match.group(1)) for b in readings(match.group(3))}
+    for match in _MIL_MILLONES.finditer(text):
+        found.add((int(match.group(1)) * 1000 + int(match.group(2))) * 1e6)
     for match in _NUMBER.finditer(text):
         found |= _values(match)
     for match in _SHARED_SCALE.finditer(text):

@@ -52,6 +52,8 @@ from computekg.schemas.models import Quantity
         (12, "un contrat d’allocation de production nucléaire (CAPN) sur douze ans"),
         (6e9, "una inversión aproximada de seis mil millones de pesos"),
         (6e9, "una inversión de 6 mil millones de pesos"),
+        (5.275e9, "GE Vernova pagará 5 mil 275 millones de dólares al cierre"),  # thousands of millions in two parts
+        (2.5e9, "um aporte de 2 mil 500 milhões de reais"),
         (5e8, "un investimento di oltre mezzo miliardo di euro"),
         (5e8, "un demi-milliard d'euros"),
         (12, "ein Vertrag über zwölf Jahre"),
