@@ -58,3 +58,37 @@ def parties_no_page_names(deal: Deal, organizations: Mapping[str, Organization])
         party for party in deal.parties
         if not any(_named_in(name, words, letters) for name in (organizations[party.org].name, *organizations[party.org].aliases))
     ]  # fmt: skip
+
+
+# News outlets, wires, research firms and analysts our own words credit ("Reuters reported", "per Omdia"):
+# a reader must find the credit on a cited page, in its words, headline, publisher or address, under
+# any of the outlet's names ("the FT reported" names the Financial Times).
+CREDITED_SOURCES = (
+    ("Reuters",), ("Bloomberg",), ("Financial Times", "FT"), ("The Information",), ("Wall Street Journal", "WSJ"),
+    ("Nikkei",), ("CNBC",), ("TechCrunch",), ("DigiTimes",), ("Yonhap",), ("TheElec", "The Elec"),
+    ("Korea Economic Daily", "Hankyung"), ("Semafor",), ("Axios",), ("New York Times", "NYT"), ("Caixin",),
+    ("South China Morning Post", "SCMP"), ("Business Insider",), ("The Verge",), ("Data Center Dynamics", "DCD", "DatacenterDynamics"),
+    ("Handelsblatt",), ("Les Echos",), ("Economic Times",), ("Chosun",), ("JoongAng",), ("36Kr",), ("LatePost",),
+    ("Tom's Hardware",), ("TrendForce",), ("Omdia",), ("SemiAnalysis",), ("The Register",), ("Dow Jones",), ("MLex",),
+    ("Sedaily", "Seoul Economic Daily"), ("ETNews",), ("ZDNet",), ("Kyodo",), ("Jiji",), ("Ming-Chi Kuo",), ("Associated Press",),
+)  # fmt: skip
+
+
+def uncredited_sources(text: str, page_words: list[str]) -> list[str]:
+    """The outlets our text credits that no cited page's words, headline, publisher or address name."""
+    # Our text is matched as written, since "the information" in a sentence credits no one; pages in any case.
+    ours = text.replace("\u2019", "'")
+    pages = " ".join(page_words)
+    page_form, page_letters = _word_form(pages), normalize_name(pages)
+
+    def credited(name: str) -> bool:
+        return bool(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", ours))
+
+    def named_by_a_page(name: str) -> bool:
+        # A short form is found only as a word ("FT"), a full name also run together in an address.
+        return _named_in(name, page_form, "") or (len(name) > 4 and normalize_name(name) in page_letters)
+
+    return [
+        name for names in CREDITED_SOURCES for name in names
+        if credited(name) and not any(named_by_a_page(other) for other in names)
+    ]  # fmt: skip

@@ -8,7 +8,11 @@ import computekg
 import pytest
 from computekg.cli import app
 from computekg.graph.named import run_named
-from computekg.graph.names import normalize_name, parties_no_page_names
+from computekg.graph.names import (
+    normalize_name,
+    parties_no_page_names,
+    uncredited_sources,
+)
 from computekg.schemas.models import Deal
 from helpers import FIXTURE_DATA
 from typer.testing import CliRunner
@@ -132,3 +136,27 @@ def test_a_seen_headline_names_a_party_but_a_title_made_from_the_address_does_no
     page = first.sources[0].model_copy(update={"title": "GPUCo and LabCo sign a supply deal", "title_from_url": title_from_url})
     deal = deal.model_copy(update={"status_history": [first.model_copy(update={"sources": [page]})]})
     assert [party.org for party in parties_no_page_names(deal, kg.organizations)] == unnamed
+
+
+@pytest.mark.parametrize(
+    ("ours", "page_words", "uncredited"),
+    [
+        # An outlet our words credit must be named by a cited page: in its words, headline, publisher or address.
+        ("Reuters reported, citing people familiar", ["Taranga News", "Baidu placed orders"], ["Reuters"]),
+        ("Reuters reported, citing people familiar", ["The Star (Reuters)"], []),
+        ("Bloomberg reported on 4 May", ["Bloomberg Technology reported a development"], []),
+        ("per a Financial Times analysis", ["Forex News Report", "the deal barely limped"], ["Financial Times"]),
+        # ...under any of its names: "the FT reported", an ft.com address.
+        ("per a Financial Times analysis", ["On August 14, the FT reported"], []),
+        ("per a Financial Times analysis", ["https://www.ft.com/content/abc"], []),
+        ("as the WSJ reported", ["The Wall Street Journal reported"], []),
+        ("as Ming-Chi Kuo wrote", ["https://medium.com/@mingchikuo/gb200-orders"], []),
+        # Apostrophes of either kind, on either side, are the same word.
+        ("as Tom’s Hardware retold", ["Menurut laporan Tom's Hardware"], []),
+        # Our words are read as written: "the information" in a sentence credits no one.
+        ("the information was scarce; The Information reported talks", ["information technology"], ["The Information"]),
+        ("the information was scarce", [], []),
+    ],
+)
+def test_an_outlet_our_words_credit_must_be_named_by_a_page(ours: str, page_words: list[str], uncredited: list[str]) -> None:
+    assert uncredited_sources(ours, page_words) == uncredited

@@ -34,7 +34,7 @@ from computekg.graph.figures import (
 from computekg.graph.fmt import canonical_text
 from computekg.graph.links import deal_links
 from computekg.graph.load import load_records
-from computekg.graph.names import normalize_name
+from computekg.graph.names import normalize_name, uncredited_sources
 from computekg.graph.problems import show_path
 from computekg.schemas.enums import DEAL_STATUS_RANK, ENDED_STATUSES
 from computekg.schemas.introspect import sourced_claims, sources
@@ -364,6 +364,31 @@ def test_a_bound_written_in_a_summary_is_one_a_page_gives(record) -> None:
         f"data/{record.kind}/{record.id}.yaml: the summary or description bounds {unworded} with \"more than\", "
         "\"up to\", \"at least\" or \"less than\", which no figure or quote gives for that number; quote the page "
         "that words the bound, or write the number as the quotes do"
+    )
+
+
+def _notes(value) -> list[str]:
+    """Every `note` in a record, at any depth (parties, figures, steps, chip counts)."""
+    if isinstance(value, dict):
+        own = [value["note"]] if isinstance(value.get("note"), str) else []
+        return own + [note for key, item in value.items() if key != "note" for note in _notes(item)]
+    if isinstance(value, list):
+        return [note for item in value for note in _notes(item)]
+    return []
+
+
+@pytest.mark.parametrize("record", RECORDS, ids=lambda r: r.id)
+def test_an_outlet_our_words_credit_is_named_by_a_cited_page(record) -> None:
+    # "Reuters reported" in a summary or note is a claim about where the report comes from; a reader must
+    # find that outlet on a page the record (or a deal bearing on it) cites, not take our word for it.
+    text, evidence = _summary_and_evidence(record)
+    ours = [record.name, text, *_notes(record.model_dump(mode="json"))]
+    cited = [source for each in evidence for _, source in sources(each)]
+    page_words = [word for source in cited for word in (source.quote or "", source.title, source.publisher, source.url)]
+    uncredited = sorted({outlet for words in ours for outlet in uncredited_sources(words, page_words)})
+    assert uncredited == [], (
+        f"data/{record.kind}/{record.id}.yaml: its name, summary or notes credit {uncredited}, which no cited page's "
+        "words, headline, publisher or address name; credit the page the record cites, or cite one that names the outlet"
     )
 
 
