@@ -14,6 +14,7 @@ one value, bare or qualified, so a record can be checked for a wording no figure
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ..schemas.models import Quantity
 
@@ -302,13 +303,17 @@ def _english_readings(digits: str) -> set[float]:
 _VAGUE_BEFORE = re.compile(r"\b(?:several|few|many|some)\s+$", re.IGNORECASE)
 
 
+def _digit_figures(read: str) -> Iterator[tuple[int, str, set[float]]]:
+    """Where our (already read) text writes a figure in digits, the figure, and every value it may mean."""
+    for figure in _WRITTEN_FIGURE.finditer(read):
+        number: re.Match[str] = _NUMBER.search(figure.group(0))  # type: ignore[assignment]
+        yield figure.start(), figure.group(0).strip(), {n * _scale(number) for n in _english_readings(number.group(1))}
+
+
 def figures_written(text: str) -> list[tuple[str, set[float]]]:
     """Each figure our text writes, with every value it may mean: "$100 million" is never a bare 100."""
     text = _as_read(text)
-    found = []
-    for figure in _WRITTEN_FIGURE.finditer(text):
-        number: re.Match[str] = _NUMBER.search(figure.group(0))  # type: ignore[assignment]
-        found.append((figure.start(), figure.group(0).strip(), {n * _scale(number) for n in _english_readings(number.group(1))}))
+    found = list(_digit_figures(text))
     # A number word counts with a scale after it ("seven trillion yen", "half a million units"), not alone ("two plans"),
     # nor after a vague count ("several hundred million").
     for word in _WORD.finditer(text):
@@ -438,18 +443,21 @@ def unworded_bounds(text: str, quantities: list[Quantity], quotes: list[str]) ->
     read = _as_read(text)
     quotes = [_as_read(quote) for quote in quotes]
     unworded = []
-    for figure in _WRITTEN_FIGURE.finditer(read):
-        before = read[max(0, figure.start() - NEAR) : figure.start()]
+    for start, figure_text, values in _digit_figures(read):
+        before = read[max(0, start - NEAR) : start]
         bound = next((name for name, pattern in _BOUND_BEFORE.items() if pattern.search(before)), None)
         if bound is None:
             continue
-        number: re.Match[str] = _NUMBER.search(figure.group(0))  # type: ignore[assignment]
-        values = {n * _scale(number) for n in _english_readings(number.group(1))}
         given_by = _BOUNDS_GIVEN_BY[bound]
         if any(str(q.qualifier) in given_by and any(_close(v, r) for v in values for r in recorded_values(q)) for q in quantities):
             continue
-        places = [quote[max(0, start - NEAR) : end + NEAR] for quote in quotes for v in values for start, end in _figure_spans(v, quote)]
-        places += [quote for quote in quotes if not any(_figure_spans(v, quote) for v in values) and any(states(v, quote) for v in values)]
+        places = []
+        for quote in quotes:
+            spans = [span for v in values for span in _figure_spans(v, quote)]
+            if spans:
+                places += [quote[max(0, begin - NEAR) : end + NEAR] for begin, end in spans]
+            elif any(states(v, quote) for v in values):
+                places.append(quote)
         if not any(_QUALIFIER_PATTERNS[name].search(place) for place in places for name in given_by):
-            unworded.append(figure.group(0).strip())
+            unworded.append(figure_text)
     return unworded
