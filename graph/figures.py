@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from decimal import Decimal
 
 from ..schemas.models import Quantity
 
@@ -358,14 +359,25 @@ def _unit_words(figure_text: str) -> re.Pattern[str] | None:
     return next((words for unit, words in _UNIT_KIND_OF.values() if unit.search(figure_text)), None)
 
 
+def _rounds_to(written: float, figure: float) -> bool:
+    """Our written figure is the source's figure rounded to as many digits as we write: "$1.2 billion" for
+    1,208,000,000, never "46,225" for 46,255, which the tolerance alone would pass."""
+    # Read to 12 significant digits, since "33.7" times a billion is 33,700,000,000.000004 in floating point.
+    last_digit = 10.0 ** int(Decimal(f"{written:.12g}").normalize().as_tuple().exponent)
+    return _close(figure, written) and abs(figure - written) <= last_digit / 2 * (1 + 1e-9)
+
+
 def unsourced_figures(text: str, recorded: list[float], quotes: list[str]) -> list[str]:
     """The figures our text writes that are neither a recorded value nor stated, with their kind of unit, by a quote."""
     unsourced = []
     for figure_text, values in figures_written(text):
         words = _unit_words(figure_text)
-        if not any(_close(value, figure) for value in values for figure in recorded) and not any(
-            _states_with_unit(value, quote, words) for value in values for quote in quotes
-        ):
+        stated = [
+            figure
+            for quote in quotes if words is None or words.search(quote)
+            for figure in numbers_in(quote)
+        ]  # fmt: skip
+        if not any(_rounds_to(value, figure) for value in values for figure in [*recorded, *stated]):
             unsourced.append(figure_text)
     return unsourced
 

@@ -295,6 +295,18 @@ def test_a_summary_figure_is_not_sourced_by_a_reading_it_does_not_have() -> None
     assert unsourced_figures("€70 million from the state", [], ["Het Rijk draagt 70 miljoen euro bij"]) == []
 
 
+def test_a_summary_figure_may_round_a_page_figure_but_not_alter_its_digits() -> None:
+    # "46,225 mm²" once passed on a quote's "46 255 mm2": within the tolerance, but every digit written is a claim.
+    assert unsourced_figures("on 46,225 mm² of silicon", [], ["pinta-ala on samat 46 255 mm2"]) == ["46,225"]
+    assert unsourced_figures("a 275 MW campus", [], ["a 276 MW campus"]) == ["275 MW"]
+    assert unsourced_figures("a 276 MW campus", [], ["a 276 MW campus"]) == []
+    # Rounding to fewer digits than the page gives is fine, from a quote or a recorded figure.
+    assert unsourced_figures("$6.5 billion", [], ["worth $6.48 billion"]) == []
+    assert unsourced_figures("$100 million", [100_400_000], []) == []
+    # 33.7 times a billion is not exactly 33,700,000,000 in floating point; it still reads as written.
+    assert unsourced_figures("to €33.7 billion", [], ["hasta los 33.700 millones de euros"]) == []
+
+
 @pytest.mark.parametrize(
     ("text", "quote", "unsourced"),
     [
