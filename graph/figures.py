@@ -152,7 +152,8 @@ def _close(number: float, value: float) -> bool:
 
 
 def states(value: float, quote: str) -> bool:
-    return any(_close(number, value) for number in numbers_in(quote))
+    """A number of the quote is the value, or either rounds the other ("about $1.2 billion" for 1,204,000,000)."""
+    return any(_rounds_to(value, number) or _rounds_to(number, value) for number in numbers_in(quote))
 
 
 def recorded_values(quantity: Quantity) -> list[float]:

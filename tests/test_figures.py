@@ -80,6 +80,8 @@ def test_a_quote_states_its_figure(value: float, quote: str) -> None:
         (6e6, "una inversión de 6 mil millones de pesos"),  # "mil millones" is a thousand million, not "mil"
         (1e6, "to invest Rs 10 lakh crore over seven years"),  # not a lakh alone
         (2e10, "£16 (note 20) billion"),  # only a conversion, not any bracket, shares the scale
+        (275, "a 276 MW campus"),  # within the tolerance, but neither figure rounds the other
+        (46225, "pinta-ala on samat 46 255 mm2"),
     ],
 )
 def test_a_quote_without_the_figure_does_not_state_it(value: float, quote: str) -> None:
