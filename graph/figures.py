@@ -21,7 +21,7 @@ from ..schemas.models import Quantity
 
 # A scale word after a number, in the languages the cited pages use; matched case-insensitively.
 SCALES = {
-    "thousand": 1e3, "k": 1e3, "тыс": 1e3, "千": 1e3, "천": 1e3,
+    "dozen": 12, "thousand": 1e3, "k": 1e3, "тыс": 1e3, "千": 1e3, "천": 1e3,
     "million": 1e6, "millions": 1e6, "millionen": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "mil": 1e6, "млн": 1e6,
     "milioni": 1e6, "millones": 1e6, "milhões": 1e6, "mio": 1e6, "百万": 1e6, "milione": 1e6, "millón": 1e6, "milhão": 1e6,
     "billion": 1e9, "billions": 1e9, "bn": 1e9, "b": 1e9, "bln": 1e9, "bil": 1e9, "млрд": 1e9, "milliard": 1e9, "milliards": 1e9,

@@ -59,6 +59,7 @@ from computekg.schemas.models import Quantity
         (12, "ein Vertrag über zwölf Jahre"),
         (2e10, "a multi-year OpenAI deal valued at more than £16 (about $20) billion"),  # a scale after a bracket
         (1.6e10, "a multi-year OpenAI deal valued at more than £16 (about $20) billion"),
+        (72, "Helios's six dozen MI400s will come equipped with 432 GB of HBM4"),
     ],
 )
 def test_a_quote_states_its_figure(value: float, quote: str) -> None:

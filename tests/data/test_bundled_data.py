@@ -27,6 +27,7 @@ from computekg.graph.figures import (
     figure_is_quoted,
     qualifier_is_worded,
     recorded_values,
+    states,
     unrecorded_wordings,
     unsourced_figures,
     unworded_bounds,
@@ -192,6 +193,21 @@ def test_every_figure_is_as_one_of_its_quotes_words_it(record) -> None:
     assert unworded == [], (
         f"data/{record.kind}/{record.id}.yaml: no quote of {unworded} words that qualifier; quote the words "
         '("up to", "about", "more than", "at least", "less than") or set the qualifier the quote gives'
+    )
+
+
+@pytest.mark.parametrize(
+    "record", [*LOADED.records["chips"].values(), *LOADED.records["facilities"].values()], ids=lambda r: r.id
+)
+def test_every_spec_and_hosted_count_is_stated_by_a_quote(record) -> None:
+    # A spec or a count of hosted chips has no sources of its own: the record's quotes are all it rests on.
+    quotes = [source.quote for source in record.sources if source.quote]
+    figures = [(spec.name, spec.value) for spec in getattr(record, "specs", [])]
+    figures += [(f"{hosted.product} count", hosted.count) for hosted in getattr(record, "chips", []) if hosted.count]
+    unstated = [f"{name} {value:g}" for name, value in figures if not any(states(value, quote) for quote in quotes)]
+    assert unstated == [], (
+        f"data/{record.kind}/{record.id}.yaml: no quote of the record states {unstated}; add the page that gives it "
+        "to `sources` with a quote holding the number, or remove the figure"
     )
 
 
