@@ -171,6 +171,41 @@ def test_every_source_is_well_formed(record) -> None:
     assert bad == [], f"data/{record.kind}/{record.id}.yaml: " + "; ".join(bad)
 
 
+# A wire's dateline in a quote ("WASHINGTON, Aug 21 (Reuters) -", "(AP) —", "Dow Jones Newswires") shows the page is
+# a copy of the wire's story, which the publisher then credits, as in "Boursorama (Reuters)".
+WIRE_DATELINE = re.compile(
+    r"\((?P<wire>Reuters|Bloomberg|AFP|AP|Dow Jones|Yonhap|Xinhua|Kyodo|PTI|IANS|ANI|dpa)\)\s*(?:-|–|—)"
+    r"|(?P<newswire>Dow Jones|MT) Newswires"
+)
+
+
+def _uncredited_wire(source) -> str | None:
+    dateline = WIRE_DATELINE.search(source.quote or "")
+    wire = dateline and (dateline["wire"] or dateline["newswire"])
+    return wire if wire and not re.search(rf"\b{re.escape(wire)}\b", source.publisher, re.IGNORECASE) else None
+
+
+def test_a_wire_copy_is_known_by_its_dateline() -> None:
+    source = next(source for record in RECORDS for _, source in sources(record))
+    copy = source.model_copy(update={"publisher": "Financetom", "quote": "WASHINGTON, Aug 21 (Reuters) - The plan"})
+    assert _uncredited_wire(copy) == "Reuters"
+    assert _uncredited_wire(copy.model_copy(update={"publisher": "Financetom (Reuters)"})) is None
+    assert _uncredited_wire(copy.model_copy(update={"quote": "By Dean Seal ... (END) Dow Jones Newswires"})) == "Dow Jones"
+    # Crediting a wire in passing is not a copy of its story.
+    assert _uncredited_wire(copy.model_copy(update={"quote": "Reuters reported on Monday that"})) is None
+
+
+@pytest.mark.parametrize("record", RECORDS, ids=lambda r: f"{r.kind}/{r.id}")
+def test_a_copy_of_a_wire_story_credits_the_wire(record) -> None:
+    uncredited = sorted(
+        {f"{source.url} ({wire})" for _, source in sources(record) if (wire := _uncredited_wire(source))}
+    )  # fmt: skip
+    assert uncredited == [], (
+        f"data/{record.kind}/{record.id}.yaml: the quotes of {uncredited} carry a wire's dateline; name the wire in "
+        'the publisher wherever the address is cited, as in "Boursorama (Reuters)"'
+    )
+
+
 @pytest.mark.parametrize("record", SOURCED_RECORDS, ids=lambda r: r.id)
 def test_every_figure_and_status_change_is_quoted(record) -> None:
     # A reader should see the words a claim rests on without opening every page.
