@@ -108,7 +108,9 @@ def coverage_markdown(kg: KnowledgeGraph) -> str:
     primary_claims = sum(any(s.kind in PRIMARY_SOURCE_KINDS for s in claim.sources) for claim in claims)
     without_figures = sum(not d.quantities for d in deals)
     parties = sum(len(d.parties) for d in deals)
-    unquoted_parties = sum(len(kg.unnamed_parties[d.id]) for d in deals)
+    unquoted_parties = sum(len(kg.unnamed[d.id].parties) for d in deals)
+    products = sum(len(d.products) for d in deals)
+    unquoted_products = sum(len(kg.unnamed[d.id].products) for d in deals)
     # A deal whose every claim cites the same single page cannot be checked once that page is gone.
     single_page = sum(len({source.url for _, source in sources(d)}) == 1 for d in deals)
     pages = {source.url: source for record in kg.records() for _, source in sources(record)}
@@ -152,6 +154,8 @@ def coverage_markdown(kg: KnowledgeGraph) -> str:
         f"- Deals with no disclosed figure (money, power, chips): {share_of(without_figures, len(deals))}.",
         (f"- Deal parties that no quote or headline of their deal names (their part rests on the summary, a note or a "
          f"product's maker): {share_of(unquoted_parties, parties)}."),
+        (f"- Products a deal concerns that no quote or headline of the deal names, by name, alias or model (the link "
+         f"rests on the summary or a note): {share_of(unquoted_products, products)}."),
         "",
         *_table("Cited pages by kind of source", ((kind.value, page_kinds[kind.value]) for kind in SourceKind if page_kinds[kind.value])),
         "## Blind spots we know of",

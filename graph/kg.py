@@ -17,7 +17,7 @@ from ..schemas.models import Chip, Deal, Facility, Organization, Record
 from ..schemas.vocab import PREFIXES, record_iri
 from .check import check
 from .load import collector_paused, load_records
-from .names import normalize_name, parties_no_page_names
+from .names import Unnamed, normalize_name, unnamed_by_pages
 from .network import build_network
 from .problems import LoadError
 from .rdf import build_ntriples, build_store, serialize
@@ -69,11 +69,11 @@ class KnowledgeGraph:
         return MappingProxyType({name: tuple(sorted(found)) for name, found in ids.items()})
 
     @cached_property
-    def unnamed_parties(self) -> Mapping[str, tuple[str, ...]]:
-        """Each deal's parties (org ids) that no quote or seen headline of its pages names: worked out once,
+    def unnamed(self) -> Mapping[str, Unnamed]:
+        """Each deal's parties and products that no quote or seen headline of its pages names: worked out once,
         since both the coverage statement and the deal pages of a build read it."""
         return MappingProxyType(
-            {deal.id: tuple(p.org for p in parties_no_page_names(deal, self.organizations)) for deal in self.deals.values()}
+            {deal.id: unnamed_by_pages(deal, self.organizations, self.chips) for deal in self.deals.values()}
         )
 
     def ids_named(self, name: str) -> tuple[str, ...]:

@@ -1,14 +1,15 @@
 """Names as people type them: one form in which "AWS", "aws" and "A.W.S." meet, in any script;
-and whether the words of a deal's pages name each of its parties."""
+and whether the words of a deal's pages name each of its parties and products."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from typing import NamedTuple
 
 from ..schemas.introspect import sources
-from ..schemas.models import Deal, Organization, Party
+from ..schemas.models import Chip, Deal, Organization
 
 
 def normalize_name(name: str) -> str:
@@ -46,18 +47,45 @@ def _named_in(name: str, words: str, letters: str) -> bool:
     return normalize_name(name) in letters
 
 
-def parties_no_page_names(deal: Deal, organizations: Mapping[str, Organization]) -> list[Party]:
-    """The deal's parties that no quote or seen headline of its pages names, by name or alias: their part
-    rests on our own words (the summary, a note) or on a product's maker, not on words a reader can find
-    on a page. A title made from the address is our reading of it, not the page's words, so it does not count."""
+class Unnamed(NamedTuple):
+    """A deal's parties (organization ids) and products (chip ids) that no quote or seen headline of its pages
+    names: their part rests on our own words (the summary, a note) or on a product's maker, not on words a
+    reader can find on a page."""
+
+    parties: tuple[str, ...]
+    products: tuple[str, ...]
+
+
+def _named_by(names: Iterable[str], words: str, letters: str) -> bool:
+    return any(_named_in(name, words, letters) for name in names)
+
+
+def _product_names(chip: Chip, organizations: Mapping[str, Organization]) -> list[str]:
+    """A product's name, its aliases, and its name without its designer's ("HBM3E" in a deal of SK hynix's
+    "SK hynix HBM3E"), since pages about a maker's deal call its product by the model alone."""
+    designer = organizations[chip.designer]
+    makers = sorted((designer.name, *designer.aliases), key=len, reverse=True)
+    bare = next((chip.name[len(m) + 1 :] for m in makers if chip.name.casefold().startswith(m.casefold() + " ")), None)
+    return [chip.name, *chip.aliases, *([bare] if bare else [])]
+
+
+def unnamed_by_pages(deal: Deal, organizations: Mapping[str, Organization], chips: Mapping[str, Chip]) -> Unnamed:
+    """The deal's parties and products that no quote or seen headline of its pages names, by name or alias.
+    A title made from the address is our reading of it, not the page's words, so it does not count."""
     page_words = [source.quote for _, source in sources(deal) if source.quote]
     page_words += [source.title for _, source in sources(deal) if not source.title_from_url]
     quoted = " ".join(page_words)
     words, letters = _word_form(quoted), normalize_name(quoted)
-    return [
-        party for party in deal.parties
-        if not any(_named_in(name, words, letters) for name in (organizations[party.org].name, *organizations[party.org].aliases))
-    ]  # fmt: skip
+    return Unnamed(
+        tuple(
+            party.org for party in deal.parties
+            if not _named_by((organizations[party.org].name, *organizations[party.org].aliases), words, letters)
+        ),
+        tuple(
+            product for product in deal.products
+            if not _named_by(_product_names(chips[product], organizations), words, letters)
+        ),
+    )  # fmt: skip
 
 
 # News outlets, wires, research firms and analysts our own words credit ("Reuters reported", "per Omdia"):

@@ -151,7 +151,7 @@ class SiteBuilder:
         for org in self.kg.organizations.values():
             self.write_org(org, whole, undirected)
         for deal in self.kg.deals.values():
-            self.write("deal/" + deal.id + ".html", "deal.html", deal=deal, title=deal.name, unnamed=self.kg.unnamed_parties[deal.id],
+            self.write("deal/" + deal.id + ".html", "deal.html", deal=deal, title=deal.name, unnamed=self.kg.unnamed[deal.id],
                        related=sorted(self.links.related_of[deal.id]), parts=self.links.parts_of[deal.id])  # fmt: skip
         for chip in self.kg.chips.values():
             self.write("chip/" + chip.id + ".html", "chip.html", chip=chip, title=chip.name, deals=self.links.deals_about[chip.id])

@@ -286,6 +286,9 @@ def test_coverage_statement() -> None:
     # The fixture's pages carry no quotes, but their headlines name seven of the eight parties; FabCo is
     # named only by "Fabco gpuco end", a title made from an address, which is not the page's words.
     assert "- Deal parties that no quote or headline of their deal names (their part rests on the summary, a note or a product's maker): 1 of 8 (12%)." in text
+    # GPU X1 is named by the supply deal's headline; the wafer deal's pages say only "the X1".
+    assert ("- Products a deal concerns that no quote or headline of the deal names, by name, alias or model (the link "
+            "rests on the summary or a note): 1 of 2 (50%).") in text
     # Only the LabCo–MemCo talks cite one page throughout; the others cite two or three.
     assert "- Deals whose every claim rests on a single cited page: 1 of 4 (25%)." in text
     assert "Deals with no disclosed figure (money, power, chips): 2 of 4 (50%)." in text

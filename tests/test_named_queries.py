@@ -60,7 +60,7 @@ EXPECTED: dict[str, tuple[dict[str, str], list[tuple[str | None, ...]]]] = {
     "deal-history": ({"deal": GPU}, [
         (GPU, "2025-01", "rumored", "report_citing_anonymous_sources", "Example Wire", "GPUCo and LabCo said to near deal",
          "https://wire.example.org/gpuco-labco-rumor"),
-        (GPU, "2025-11-18", "signed", "press_release", "Example News", "GPUCo and LabCo sign supply deal", "https://news.example.org/gpuco-labco"),
+        (GPU, "2025-11-18", "signed", "press_release", "Example News", "GPUCo and LabCo sign GPU X1 supply deal", "https://news.example.org/gpuco-labco"),
     ]),
     "common-counterparties": ({"a": "labco", "b": "fabco"}, [("labco", "fabco", "gpuco")]),
     "profile": ({"org": "bigcloud"}, [

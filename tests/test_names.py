@@ -10,8 +10,8 @@ from computekg.cli import app
 from computekg.graph.named import run_named
 from computekg.graph.names import (
     normalize_name,
-    parties_no_page_names,
     uncredited_sources,
+    unnamed_by_pages,
 )
 from computekg.schemas.models import Deal
 from helpers import FIXTURE_DATA
@@ -105,10 +105,10 @@ def _quoting(deal: Deal, quote: str) -> Deal:
         ("GPUCosが LabCo에 공급", ["gpuco"]),  # ...but not when it runs into more Latin letters
     ],
 )
-def test_parties_no_page_names(quote: str, unnamed: list[str]) -> None:
+def test_parties_the_pages_do_not_name(quote: str, unnamed: list[str]) -> None:
     kg = computekg.load(FIXTURE_DATA)
     deal = _quoting(kg.deals["gpuco-labco-chip-supply-2025"], quote)
-    assert [party.org for party in parties_no_page_names(deal, kg.organizations)] == unnamed
+    assert list(unnamed_by_pages(deal, kg.organizations, kg.chips).parties) == unnamed
 
 
 @pytest.mark.parametrize(("quote", "unnamed"), [("GPUCo ships to Lâbcö.", []), ("GPUCo ships to Lâbcörp.", ["labco"])])
@@ -116,14 +116,14 @@ def test_an_accented_latin_name_matches_whole_words_with_accents_folded(quote: s
     kg = computekg.load(FIXTURE_DATA)
     labco = kg.organizations["labco"].model_copy(update={"aliases": ["Lâbcö"]})
     deal = _quoting(kg.deals["gpuco-labco-chip-supply-2025"], quote)
-    assert [party.org for party in parties_no_page_names(deal, {**kg.organizations, "labco": labco})] == unnamed
+    assert list(unnamed_by_pages(deal, {**kg.organizations, "labco": labco}, kg.chips).parties) == unnamed
 
 
 def test_a_name_in_a_script_written_without_spaces_is_found_inside_words() -> None:
     kg = computekg.load(FIXTURE_DATA)
     labco = kg.organizations["labco"].model_copy(update={"aliases": ["实验室公司"]})
     deal = _quoting(kg.deals["gpuco-labco-chip-supply-2025"], "GPUCo 向实验室公司供货")
-    assert parties_no_page_names(deal, {**kg.organizations, "labco": labco}) == []
+    assert unnamed_by_pages(deal, {**kg.organizations, "labco": labco}, kg.chips).parties == ()
 
 
 @pytest.mark.parametrize(("title_from_url", "unnamed"), [(False, []), (True, ["labco"])])
@@ -135,7 +135,7 @@ def test_a_seen_headline_names_a_party_but_a_title_made_from_the_address_does_no
     first = deal.status_history[0]
     page = first.sources[0].model_copy(update={"title": "GPUCo and LabCo sign a supply deal", "title_from_url": title_from_url})
     deal = deal.model_copy(update={"status_history": [first.model_copy(update={"sources": [page]})]})
-    assert [party.org for party in parties_no_page_names(deal, kg.organizations)] == unnamed
+    assert list(unnamed_by_pages(deal, kg.organizations, kg.chips).parties) == unnamed
 
 
 @pytest.mark.parametrize(
@@ -160,3 +160,22 @@ def test_a_seen_headline_names_a_party_but_a_title_made_from_the_address_does_no
 )
 def test_an_outlet_our_words_credit_must_be_named_by_a_page(ours: str, page_words: list[str], uncredited: list[str]) -> None:
     assert uncredited_sources(ours, page_words) == uncredited
+
+
+@pytest.mark.parametrize(
+    ("quote", "alias", "unnamed"),
+    [
+        ("GPUCo will ship GPU X1 boards to LabCo.", None, []),
+        ("GPUCo will ship its newest GPUs to LabCo.", None, ["gpu-x1"]),
+        ("GPUCo will ship X1 boards to LabCo.", None, ["gpu-x1"]),  # "GPU" in "GPU X1" is not GPUCo's name
+        ("GPUCo will ship X1 boards to LabCo.", "GPUCo X1", []),  # ...but a maker's model alone names its product
+        ("GPUCo will ship X1s to LabCo.", "GPUCo X1", ["gpu-x1"]),  # whole words only
+    ],
+)
+def test_products_no_page_names(quote: str, alias: str | None, unnamed: list[str]) -> None:
+    kg = computekg.load(FIXTURE_DATA)
+    chips = dict(kg.chips)
+    if alias:  # the product named as its designer's "GPUCo X1", so the model alone is "X1"
+        chips["gpu-x1"] = chips["gpu-x1"].model_copy(update={"name": alias})
+    deal = _quoting(kg.deals["gpuco-labco-chip-supply-2025"], quote)
+    assert list(unnamed_by_pages(deal, kg.organizations, chips).products) == unnamed

@@ -82,7 +82,7 @@ def test_org_page_content(site: Path) -> None:
     text = (site / "org/labco.html").read_text()
     assert "<h1>LabCo</h1>" in text
     assert 'href="../deal/gpuco-labco-chip-supply-2025.html">GPUCo supplies X1 GPUs to LabCo</a>' in text
-    assert '<a href="https://news.example.org/gpuco-labco" rel="noopener noreferrer nofollow" title="GPUCo and LabCo sign supply deal">Example News</a>' in text
+    assert '<a href="https://news.example.org/gpuco-labco" rel="noopener noreferrer nofollow" title="GPUCo and LabCo sign GPU X1 supply deal">Example News</a>' in text
     assert "up to 4 billion USD" in text and "10 billion to 15 billion USD" in text
     timeline = re.findall(r"<li><time>([^<]+)</time>", text)
     assert timeline == sorted(timeline) and len(timeline) == 5
@@ -153,6 +153,14 @@ def test_a_party_no_cited_page_names_says_so(site: Path) -> None:
     assert "(no cited quote or headline names it)" in rows["fabco"]
     assert "names it" not in rows["gpuco"]
     assert "(no cited quote or headline names it)" not in (site / "deal/gpuco-labco-chip-supply-2025.html").read_text()
+
+
+def test_a_product_no_cited_page_names_says_so(site: Path) -> None:
+    # "GPU X1" is in a seen headline of the supply deal; the wafer deal's pages say only "the X1".
+    marker = "(no cited quote or headline names it)"
+    for deal, marked in (("fabco-gpuco-wafers-2024", True), ("gpuco-labco-chip-supply-2025", False)):
+        [item] = re.findall(r'<li><a href="../chip/gpu-x1.html">.*?</li>', (site / f"deal/{deal}.html").read_text())
+        assert (marker in item) is marked
 
 
 def test_a_title_taken_from_the_address_says_so(site: Path) -> None:
