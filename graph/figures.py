@@ -55,7 +55,7 @@ NUMBER_WORDS_ABROAD = {
 }  # fmt: skip
 _YEARS_ABROAD = "ans|années|años|anos|anni|jahre|jahren"
 CJK_DIGITS = "一二三四五六七八九十"
-TOLERANCE = 0.006  # "$1.2 billion" for 1,208,000,000 is a rounding, not another figure
+TOLERANCE = 0.006  # "$1.2 billion" for 1,204,000,000 is a rounding, not another figure
 NEAR = 45  # characters either side of a number in which its qualifier is looked for
 
 _SCALE = "|".join(sorted((re.escape(word) for word in SCALES), key=len, reverse=True))
@@ -362,7 +362,7 @@ def _unit_words(figure_text: str) -> re.Pattern[str] | None:
 
 def _rounds_to(written: float, figure: float) -> bool:
     """Our written figure is the source's figure rounded to as many digits as we write: "$1.2 billion" for
-    1,208,000,000, never "46,225" for 46,255, which the tolerance alone would pass."""
+    1,204,000,000, never "46,225" for 46,255, which the tolerance alone would pass."""
     # Read to 12 significant digits, since "33.7" times a billion is 33,700,000,000.000004 in floating point.
     last_digit = 10.0 ** int(Decimal(f"{written:.12g}").normalize().as_tuple().exponent)
     return _close(figure, written) and abs(figure - written) <= last_digit / 2 * (1 + 1e-9)
