@@ -371,13 +371,12 @@ def _rounds_to(written: float, figure: float) -> bool:
 def unsourced_figures(text: str, recorded: list[float], quotes: list[str]) -> list[str]:
     """The figures our text writes that are neither a recorded value nor stated, with their kind of unit, by a quote."""
     unsourced = []
-    for figure_text, values in figures_written(text):
+    written = figures_written(text)
+    # Each quote is read once, not once per figure our text writes (and not at all where it writes none).
+    numbers = [(quote, numbers_in(quote)) for quote in quotes] if written else []
+    for figure_text, values in written:
         words = _unit_words(figure_text)
-        stated = [
-            figure
-            for quote in quotes if words is None or words.search(quote)
-            for figure in numbers_in(quote)
-        ]  # fmt: skip
+        stated = [figure for quote, found in numbers if words is None or words.search(quote) for figure in found]
         if not any(_rounds_to(value, figure) for value in values for figure in [*recorded, *stated]):
             unsourced.append(figure_text)
     return unsourced
