@@ -171,18 +171,39 @@ def test_every_source_is_well_formed(record) -> None:
     assert bad == [], f"data/{record.kind}/{record.id}.yaml: " + "; ".join(bad)
 
 
-# A wire's dateline in a quote ("WASHINGTON, Aug 21 (Reuters) -", "(AP) —", "Dow Jones Newswires") shows the page is
-# a copy of the wire's story, which the publisher then credits, as in "Boursorama (Reuters)".
-WIRE_DATELINE = re.compile(
-    r"\((?P<wire>Reuters|Bloomberg|AFP|AP|Dow Jones|Yonhap|Xinhua|Kyodo|PTI|IANS|ANI|dpa)\)\s*(?:-|–|—)"
-    r"|(?P<newswire>Dow Jones|MT) Newswires"
-)
+# A wire's or release service's dateline in a quote ("WASHINGTON, Aug 21 (Reuters) -", "(GLOBE NEWSWIRE) --") shows
+# the page is a copy of its story, which the publisher then credits, as in "Boursorama (Reuters)". Each pattern is
+# keyed by the name the publisher must contain as a word, in any case.
+WIRE_DATELINES = {
+    wire: re.compile(pattern)
+    for wire, pattern in {
+        # "(IANS) SK Group said": some wires put no dash after the dateline, so a capital may follow instead.
+        **{
+            wire: rf"\({re.escape(wire)}\)\s*(?:-|–|—|(?=[A-Z]))"
+            for wire in ("Reuters", "Bloomberg", "AFP", "AP", "Yonhap", "Xinhua", "Kyodo", "PTI", "IANS", "ANI", "dpa")
+        },
+        "Dow Jones": r"\(Dow Jones\)\s*(?:-|–|—)|Dow Jones Newswires",
+        "MT Newswires": r"MT Newswires",
+        "Jiji": r"\(Jiji(?: Press)?\)",
+        "RTTNews": r"\(RTTNews\)",
+        "GlobeNewswire": r"\(GLOBE NEWSWIRE\)",
+        "Business Wire": r"\(BUSINESS WIRE\)",
+        "PR Newswire": r"/\s*PRNewswire(?:-[A-Za-z]+)*\s*/",
+        "ACCESSWIRE": r"\(ACCESSWIRE\)",
+    }.items()
+}
 
 
 def _uncredited_wire(source) -> str | None:
-    dateline = WIRE_DATELINE.search(source.quote or "")
-    wire = dateline and (dateline["wire"] or dateline["newswire"])
-    return wire if wire and not re.search(rf"\b{re.escape(wire)}\b", source.publisher, re.IGNORECASE) else None
+    quote = source.quote or ""
+    return next(
+        (
+            wire
+            for wire, dateline in WIRE_DATELINES.items()
+            if dateline.search(quote) and not re.search(rf"\b{re.escape(wire)}\b", source.publisher, re.IGNORECASE)
+        ),
+        None,
+    )
 
 
 def test_a_wire_copy_is_known_by_its_dateline() -> None:
@@ -193,6 +214,15 @@ def test_a_wire_copy_is_known_by_its_dateline() -> None:
     assert _uncredited_wire(copy.model_copy(update={"quote": "By Dean Seal ... (END) Dow Jones Newswires"})) == "Dow Jones"
     # Crediting a wire in passing is not a copy of its story.
     assert _uncredited_wire(copy.model_copy(update={"quote": "Reuters reported on Monday that"})) is None
+    assert _uncredited_wire(copy.model_copy(update={"quote": "Seoul, June 16 (IANS) SK Group said"})) == "IANS"
+    # "(AP)" also abbreviates an application processor; only a dateline's is followed by a dash or a new sentence.
+    assert _uncredited_wire(copy.model_copy(update={"quote": "the Exynos 2600 processor (AP) using 2nm"})) is None
+    release = copy.model_copy(update={"quote": "SINGAPORE, Nov. 17, 2025 (GLOBE NEWSWIRE) -- GlobalFoundries today"})
+    assert _uncredited_wire(release) == "GlobeNewswire"
+    assert _uncredited_wire(release.model_copy(update={"publisher": "FinanzNachrichten.de (GlobeNewswire)"})) is None
+    assert _uncredited_wire(release.model_copy(update={"quote": "Calif., May 1, 2025 /PRNewswire/ -- X today"})) == (
+        "PR Newswire"
+    )
 
 
 @pytest.mark.parametrize("record", RECORDS, ids=lambda r: f"{r.kind}/{r.id}")
