@@ -194,15 +194,19 @@ WIRE_DATELINES = {
 }
 
 
+# Sites that carry wire stories file them under the wire's name: "/wires/reuters/", "/news-services/reuters/",
+# "/ap-national/", "/afp/".
+WIRE_ADDRESS = re.compile(r"/(?:wires?|news-services)/(reuters|ap|afp|bloomberg)/|/(ap)-[a-z]+/|/(afp)/", re.IGNORECASE)
+WIRE_NAMES = {"reuters": "Reuters", "ap": "AP", "afp": "AFP", "bloomberg": "Bloomberg"}
+
+
 def _uncredited_wire(source) -> str | None:
     quote = source.quote or ""
+    address = WIRE_ADDRESS.search(urlsplit(source.url).path)
+    wires = [wire for wire, dateline in WIRE_DATELINES.items() if dateline.search(quote)]
+    wires += [WIRE_NAMES[next(filter(None, address.groups())).lower()]] if address else []
     return next(
-        (
-            wire
-            for wire, dateline in WIRE_DATELINES.items()
-            if dateline.search(quote) and not re.search(rf"\b{re.escape(wire)}\b", source.publisher, re.IGNORECASE)
-        ),
-        None,
+        (wire for wire in wires if not re.search(rf"\b{re.escape(wire)}\b", source.publisher, re.IGNORECASE)), None
     )
 
 
@@ -223,6 +227,13 @@ def test_a_wire_copy_is_known_by_its_dateline() -> None:
     assert _uncredited_wire(release.model_copy(update={"quote": "Calif., May 1, 2025 /PRNewswire/ -- X today"})) == (
         "PR Newswire"
     )
+    # A site's wire section shows the copy even when the quote leaves out the dateline.
+    wire_section = copy.model_copy(update={"quote": "The plan", "url": "https://kvia.com/news/ap-national/2024/04/16/g42/"})
+    assert _uncredited_wire(wire_section) == "AP"
+    assert _uncredited_wire(wire_section.model_copy(update={"publisher": "KVIA (AP)"})) is None
+    reuters_section = "https://www.dailymail.co.uk/wires/reuters/article-13494539/Tesla.html"
+    assert _uncredited_wire(wire_section.model_copy(update={"url": reuters_section})) == "Reuters"
+    assert _uncredited_wire(wire_section.model_copy(update={"url": "https://news.site/apple-shape/"})) is None
 
 
 @pytest.mark.parametrize("record", RECORDS, ids=lambda r: f"{r.kind}/{r.id}")
@@ -231,7 +242,7 @@ def test_a_copy_of_a_wire_story_credits_the_wire(record) -> None:
         {f"{source.url} ({wire})" for _, source in sources(record) if (wire := _uncredited_wire(source))}
     )  # fmt: skip
     assert uncredited == [], (
-        f"data/{record.kind}/{record.id}.yaml: the quotes of {uncredited} carry a wire's dateline; name the wire in "
+        f"data/{record.kind}/{record.id}.yaml: the quotes or addresses of {uncredited} show a wire's copy; name the wire in "
         'the publisher wherever the address is cited, as in "Boursorama (Reuters)"'
     )
 
