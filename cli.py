@@ -262,6 +262,11 @@ def fmt(
     """Rewrite every data file in the one canonical format (key order, quoting, dates); files that do not validate on their own are named and left alone."""
     folder = data or BUNDLED_DATA
     records, loaded = loadable_records(folder)
+    if not folder.is_dir():
+        # A file or a mistyped folder: there is nothing to format, and running fmt on it again would not help.
+        for problem in loaded.problems:
+            err.print(str(problem), markup=False)
+        raise typer.Exit(1)
     result = format_data(records, folder, check_only=check)
     changed = result.not_canonical
     for path in changed:

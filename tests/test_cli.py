@@ -186,6 +186,17 @@ def test_fmt_names_a_file_it_cannot_read_and_formats_the_rest(data_copy: Path) -
     assert check.exit_code == 1 and "memco.yaml:4" in check.stderr and "0 file(s) to rewrite" in check.stdout
 
 
+def test_fmt_given_a_file_asks_for_the_folder(data_copy: Path) -> None:
+    # fmt formats a whole folder; told to run itself again on the same file, a user would loop.
+    record = data_copy / "organizations/fabco.yaml"
+    before = record.read_text()
+    result = runner.invoke(app, ["fmt", str(record)])
+    assert result.exit_code == 1
+    assert f"{record}: no such data folder: give the folder that holds organizations/, chips/, ..." in result.stderr
+    assert "again" not in result.stderr and "rewritten" not in result.stdout
+    assert record.read_text() == before
+
+
 def test_fmt_leaves_a_file_saved_while_it_ran(data_copy: Path) -> None:
     # fmt loads every file before it rewrites any: an edit saved in between must survive.
     messy = data_copy / "organizations/fabco.yaml"
