@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import signal
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated, NoReturn, Optional
 
@@ -20,7 +21,7 @@ from .graph.fmt import format_data, loadable_records
 from .graph.kg import BUNDLED_DATA, KnowledgeGraph, load
 from .graph.named import named_queries, run_named
 from .graph.params import parse_param
-from .graph.problems import LoadError
+from .graph.problems import LoadError, Problem
 from .graph.sparql import GRAPH_FORMATS, RESULT_FORMATS, QueryError, QueryResult
 from .graph.stats import compute_stats
 from .schemas.jsonschema import SCHEMA_DIR, rendered_schemas
@@ -48,12 +49,16 @@ DataOption = Annotated[
 ]
 
 
+def _print_problems(problems: Iterable[Problem]) -> None:
+    for problem in problems:
+        err.print(str(problem), markup=False)
+
+
 def _load(data: Path | None) -> KnowledgeGraph:
     try:
         return load(data)
     except LoadError as exc:
-        for problem in exc.problems:
-            err.print(str(problem), markup=False)
+        _print_problems(exc.problems)
         count = len(exc.problems)
         err.print(f"[red]{count} problem{'s' if count != 1 else ''}[/red] in {data or BUNDLED_DATA}")
         raise typer.Exit(1) from None
@@ -264,8 +269,7 @@ def fmt(
     records, loaded = loadable_records(folder)
     if not folder.is_dir():
         # A file or a mistyped folder: there is nothing to format, and running fmt on it again would not help.
-        for problem in loaded.problems:
-            err.print(str(problem), markup=False)
+        _print_problems(loaded.problems)
         raise typer.Exit(1)
     result = format_data(records, folder, check_only=check)
     changed = result.not_canonical
@@ -284,8 +288,7 @@ def fmt(
         err.print(f"{len(result.edited_meanwhile)} file(s) changed while fmt ran: run `computekg fmt{where}` again", markup=False)
         failed = True
     # A file that does not read or validate on its own has no canonical form yet: say why, touch nothing.
-    for problem in loaded.problems:
-        err.print(str(problem), markup=False)
+    _print_problems(loaded.problems)
     if loaded.problems:
         unreadable = len({problem.file for problem in loaded.problems})
         err.print(f"{unreadable} file(s) left as they are: fix the problems above, then run `computekg fmt{where}` again", markup=False)
