@@ -38,7 +38,7 @@ from computekg.graph.load import load_records
 from computekg.graph.names import normalize_name, uncredited_sources
 from computekg.graph.problems import show_path
 from computekg.schemas.enums import DEAL_STATUS_RANK, ENDED_STATUSES
-from computekg.schemas.introspect import sourced_claims, sources
+from computekg.schemas.introspect import sourced_claims, sources, walk
 from computekg.schemas.models import Quantity
 from computekg.schemas.types import date_bounds
 
@@ -459,14 +459,9 @@ def test_a_bound_written_in_a_summary_is_one_a_page_gives(record) -> None:
     )
 
 
-def _notes(value) -> list[str]:
+def _notes(record) -> list[str]:
     """Every `note` in a record, at any depth (parties, figures, steps, chip counts)."""
-    if isinstance(value, dict):
-        own = [value["note"]] if isinstance(value.get("note"), str) else []
-        return own + [note for key, item in value.items() if key != "note" for note in _notes(item)]
-    if isinstance(value, list):
-        return [note for item in value for note in _notes(item)]
-    return []
+    return [value for _, field, value in walk(record) if field.name == "note" and isinstance(value, str)]
 
 
 @pytest.mark.parametrize("record", RECORDS, ids=lambda r: r.id)
@@ -474,7 +469,7 @@ def test_an_outlet_our_words_credit_is_named_by_a_cited_page(record) -> None:
     # "Reuters reported" in a summary or note is a claim about where the report comes from; a reader must
     # find that outlet on a page the record (or a deal bearing on it) cites, not take our word for it.
     text, evidence = _summary_and_evidence(record)
-    ours = [record.name, text, *_notes(record.model_dump(mode="json"))]
+    ours = [record.name, text, *_notes(record)]
     cited = [source for each in evidence for _, source in sources(each)]
     page_words = [word for source in cited for word in (source.quote or "", source.title, source.publisher, source.url)]
     uncredited = sorted({outlet for words in ours for outlet in uncredited_sources(words, page_words)})
