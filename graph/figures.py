@@ -172,9 +172,14 @@ def figure_is_quoted(quantity: Quantity) -> bool:
     )  # fmt: skip
 
 
+def _words_unit(quote: str, unit_words: re.Pattern[str] | None) -> bool:
+    """For a measure (power, energy, a percentage, years), the quote words its kind of unit; money and counts need none."""
+    return unit_words is None or bool(unit_words.search(quote))
+
+
 def _states_with_unit(value: float, quote: str, unit_words: re.Pattern[str] | None) -> bool:
     """The quote states the value and, for a measure, words its kind of unit."""
-    return states(value, quote) and (unit_words is None or bool(unit_words.search(quote)))
+    return states(value, quote) and _words_unit(quote, unit_words)
 
 
 # "less than", but not in "no less than" or "not less than", which give a floor.
@@ -376,7 +381,7 @@ def unsourced_figures(text: str, recorded: list[float], quotes: list[str]) -> li
     numbers = [(quote, numbers_in(quote)) for quote in quotes] if written else []
     for figure_text, values in written:
         words = _unit_words(figure_text)
-        stated = [figure for quote, found in numbers if words is None or words.search(quote) for figure in found]
+        stated = [figure for quote, found in numbers if _words_unit(quote, words) for figure in found]
         if not any(_rounds_to(value, figure) for value in values for figure in [*recorded, *stated]):
             unsourced.append(figure_text)
     return unsourced
