@@ -195,14 +195,17 @@ WIRE_DATELINES = {
 
 
 # Sites that carry wire stories file them under the wire's name: "/wires/reuters/", "/news-services/reuters/",
-# "/ap-national/", "/afp/".
-WIRE_ADDRESS = re.compile(r"/(?:wires?|news-services)/(reuters|ap|afp|bloomberg)/|/(ap)-[a-z]+/|/(afp)/", re.IGNORECASE)
-WIRE_NAMES = {"reuters": "Reuters", "ap": "AP", "afp": "AFP", "bloomberg": "Bloomberg"}
+# "/ap-national/", "/afp/"; Nippon.com numbers Jiji Press stories "yjj…" and Kyodo's "kd…".
+WIRE_ADDRESS = re.compile(
+    r"/(?:wires?|news-services)/(reuters|ap|afp|bloomberg)/|/(ap)-[a-z]+/|/(afp)/|^(?:www\.)?nippon\.com/en/news/(yjj|kd)\d",
+    re.IGNORECASE,
+)
+WIRE_NAMES = {"reuters": "Reuters", "ap": "AP", "afp": "AFP", "bloomberg": "Bloomberg", "yjj": "Jiji", "kd": "Kyodo"}
 
 
 def _uncredited_wire(source) -> str | None:
     quote = source.quote or ""
-    address = WIRE_ADDRESS.search(urlsplit(source.url).path)
+    address = WIRE_ADDRESS.search("{0.netloc}{0.path}".format(urlsplit(source.url)))
     wires = [wire for wire, dateline in WIRE_DATELINES.items() if dateline.search(quote)]
     wires += [WIRE_NAMES[next(filter(None, address.groups())).lower()]] if address else []
     return next(
@@ -234,6 +237,11 @@ def test_a_wire_copy_is_known_by_its_dateline() -> None:
     reuters_section = "https://www.dailymail.co.uk/wires/reuters/article-13494539/Tesla.html"
     assert _uncredited_wire(wire_section.model_copy(update={"url": reuters_section})) == "Reuters"
     assert _uncredited_wire(wire_section.model_copy(update={"url": "https://news.site/apple-shape/"})) is None
+    jiji = wire_section.model_copy(update={"publisher": "Nippon.com", "url": "https://www.nippon.com/en/news/yjj2024071200394/x.html"})
+    assert _uncredited_wire(jiji) == "Jiji"
+    assert _uncredited_wire(jiji.model_copy(update={"publisher": "Nippon.com (Jiji Press)"})) is None
+    assert _uncredited_wire(jiji.model_copy(update={"url": "https://www.nippon.com/en/news/kd1234/x.html"})) == "Kyodo"
+    assert _uncredited_wire(jiji.model_copy(update={"url": "https://www.nippon.com/en/japan-topics/g0123/"})) is None
 
 
 @pytest.mark.parametrize("record", RECORDS, ids=lambda r: f"{r.kind}/{r.id}")
