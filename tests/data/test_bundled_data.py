@@ -280,6 +280,54 @@ def test_every_figure_is_as_one_of_its_quotes_words_it(record) -> None:
     )
 
 
+# Units that write one quantity at different scales, each with its factor to the smallest: "1,200 megawatts" and
+# "1.2 GW" are one figure.
+UNIT_SCALES = {
+    "mw": ("power", 1),
+    "gw": ("power", 1000),
+    "megawatt_hours": ("energy", 1),
+    "gigawatt_hours": ("energy", 1000),
+    "terawatt_hours": ("energy", 1_000_000),
+}
+
+
+def _scaled_claim(quantity: Quantity) -> tuple[object, ...] | None:
+    """What a figure claims with its unit brought to one scale, or None for a unit written at one scale only."""
+    if str(quantity.unit) not in UNIT_SCALES:
+        return None
+    kind, factor = UNIT_SCALES[str(quantity.unit)]
+    amounts = tuple(None if v is None else round(v * factor, 6) for v in (quantity.value, quantity.min, quantity.max))
+    return kind, amounts, str(quantity.qualifier), str(quantity.per), str(quantity.measure), quantity.product
+
+
+def test_one_figure_in_two_units_is_one_claim() -> None:
+    deal = next(d for d in LOADED.records["deals"].values() if d.quantities)
+    mw = deal.quantities[0].model_copy(
+        update={"unit": "mw", "value": 1200, "min": None, "max": None, "qualifier": "exactly", "per": "total", "measure": "amount"}
+    )
+    assert _scaled_claim(mw) == _scaled_claim(mw.model_copy(update={"unit": "gw", "value": 1.2}))
+    assert _scaled_claim(mw) != _scaled_claim(mw.model_copy(update={"unit": "gw", "value": 1.2, "qualifier": "up_to"}))
+    assert _scaled_claim(mw) != _scaled_claim(mw.model_copy(update={"unit": "megawatt_hours"}))
+    assert _scaled_claim(mw.model_copy(update={"unit": "usd"})) is None
+
+
+@pytest.mark.parametrize("deal", LOADED.records["deals"].values(), ids=lambda r: r.id)
+def test_a_figure_written_in_two_units_is_one_entry(deal) -> None:
+    # Two entries read as two claims, and a query summing a deal's figures would count the one twice.
+    first_entry: dict[tuple[object, ...], int] = {}
+    repeats = []
+    for index, quantity in enumerate(deal.quantities):
+        if (claim := _scaled_claim(quantity)) is None:
+            continue
+        if claim in first_entry and deal.quantities[first_entry[claim]].unit != quantity.unit:
+            repeats.append(f"quantities[{first_entry[claim]}] and quantities[{index}]")
+        first_entry.setdefault(claim, index)
+    assert repeats == [], (
+        f"data/deals/{deal.id}.yaml: {repeats} give one figure in two units; keep one entry and move the "
+        "other's sources into it, saying in its note how each page words it"
+    )
+
+
 @pytest.mark.parametrize(
     "record", [*LOADED.records["chips"].values(), *LOADED.records["facilities"].values()], ids=lambda r: r.id
 )
