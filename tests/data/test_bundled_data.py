@@ -255,6 +255,42 @@ def test_a_copy_of_a_wire_story_credits_the_wire(record) -> None:
     )
 
 
+# Sites whose articles from a known number on are machine rewrites of other outlets' stories, so a retelling
+# (a digest, or a report resting on unnamed people): Devdiscourse's carry a new "Title: Subtitle" headline, an
+# AI-generated image and "(With inputs from agencies.)" from article 3136580 (26 October 2024), the first seen.
+REWRITE_SITES = {"devdiscourse.com": (re.compile(r"/article/[a-z-]+/(\d+)-"), 3136580)}
+RETELLING_KINDS = {"digest", "report_citing_anonymous_sources"}
+
+
+def _unmarked_rewrite(source) -> bool:
+    address = urlsplit(source.url)
+    site = REWRITE_SITES.get(address.netloc.removeprefix("www."))
+    number = site and site[0].search(address.path)
+    return bool(number) and int(number.group(1)) >= site[1] and source.kind not in RETELLING_KINDS
+
+
+def test_a_machine_rewrite_is_known_by_its_address() -> None:
+    source = next(source for record in RECORDS for _, source in sources(record))
+    rewrite = source.model_copy(
+        update={"url": "https://www.devdiscourse.com/article/technology/3189415-massive-micron", "kind": "news_report"}
+    )
+    assert _unmarked_rewrite(rewrite)
+    assert not _unmarked_rewrite(rewrite.model_copy(update={"kind": "digest"}))
+    assert not _unmarked_rewrite(rewrite.model_copy(update={"kind": "report_citing_anonymous_sources"}))
+    # Its older pages carry wire stories word for word, and other sites' numbers mean nothing here.
+    assert not _unmarked_rewrite(rewrite.model_copy(update={"url": "https://www.devdiscourse.com/article/business/1891954-intel"}))
+    assert not _unmarked_rewrite(rewrite.model_copy(update={"url": "https://news.site/article/technology/3189415-x"}))
+
+
+@pytest.mark.parametrize("record", RECORDS, ids=lambda r: f"{r.kind}/{r.id}")
+def test_a_machine_rewrite_is_a_retelling(record) -> None:
+    unmarked = sorted({source.url for _, source in sources(record) if _unmarked_rewrite(source)})
+    assert unmarked == [], (
+        f"data/{record.kind}/{record.id}.yaml: {unmarked} are machine rewrites of other outlets' stories; "
+        "give them kind digest (or report_citing_anonymous_sources if they rest on unnamed people) wherever cited"
+    )
+
+
 @pytest.mark.parametrize("record", SOURCED_RECORDS, ids=lambda r: r.id)
 def test_every_figure_and_status_change_is_quoted(record) -> None:
     # A reader should see the words a claim rests on without opening every page.
