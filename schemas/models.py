@@ -193,8 +193,8 @@ class Record(Node):
 
     model_config = ConfigDict(json_schema_extra=_dependent_required)
     kind: ClassVar[str]
-    # field -> the list field it needs when set, e.g. a description needs its sources. One
-    # declaration read by the validator, the JSON Schema (dependentRequired) and the SHACL shapes.
+    # field -> the field it needs when set, e.g. a description needs its sources. One declaration
+    # read by the validator, the JSON Schema (dependentRequired) and the SHACL shapes.
     needs: ClassVar[dict[str, str]] = {}
     id: Slug
     name: Annotated[Text, Rdf("schema:name")]
@@ -203,7 +203,8 @@ class Record(Node):
     def _needed_fields_given(self) -> Record:
         for field, needed in self.needs.items():
             if getattr(self, field) and not getattr(self, needed):
-                raise _field_error(self, field, f"cite the page that states it under '{needed}', or leave it out")
+                fix = "cite the page that states it under 'sources'" if needed == "sources" else f"give the '{needed}' it is read from"
+                raise _field_error(self, field, f"{fix}, or leave it out")
         return self
 
 
@@ -228,12 +229,16 @@ class Chip(Record):
 
     kind: ClassVar[str] = "chips"
     rdf_class: ClassVar[str] = "ckg:Product"
+    needs: ClassVar[dict[str, str]] = {"process_nm": "process_node"}
     aliases: Annotated[list[Text], Rdf("schema:alternateName")] = []
     product_kind: Annotated[ProductKind, Rdf("ckg:productKind")]
     designer: Annotated[OrgId, Rdf("ckg:designedBy", inverse="ckg:designs")]
     design_partners: Annotated[list[OrgId], Rdf("ckg:designPartner")] = []
     foundry: Annotated[OrgId | None, Rdf("ckg:fabricatedBy", inverse="ckg:fabricates")] = None
     process_node: Annotated[Text | None, Rdf("ckg:processNode")] = None
+    # The node's size as marketed (N3P -> 3, 18A -> 1.8), so chips compare across foundries' names, as
+    # hardware databases list it; DRAM nodes, named by generation (1b, 1-beta), have none.
+    process_nm: Annotated[float | None, Rdf("ckg:processSizeNm"), Field(gt=0, le=1000)] = None
     packaging: Annotated[Text | None, Rdf("ckg:packaging")] = None
     memory: Annotated[list[ChipId], Rdf("ckg:usesMemory")] = []
     codename: Annotated[Text | None, Rdf("ckg:codename")] = None

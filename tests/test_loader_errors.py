@@ -146,6 +146,16 @@ def test_reference_to_record_of_another_kind(data_copy: Path) -> None:
     ]
 
 
+def test_a_node_size_is_read_from_a_node_name(data_copy: Path) -> None:
+    # The size only restates the named node, so it cannot stand without it, and sizes are positive.
+    replace(data_copy, "chips/gpu-x1.yaml", "process_node: 4nm\n", "")
+    assert problems_of(data_copy) == [
+        "data/chips/gpu-x1.yaml:6: process_nm: give the 'process_node' it is read from, or leave it out"
+    ]
+    replace(data_copy, "chips/gpu-x1.yaml", "process_nm: 4\n", "process_node: 4nm\nprocess_nm: 0\n")
+    assert problems_of(data_copy) == ["data/chips/gpu-x1.yaml:7: process_nm: Input should be greater than 0"]
+
+
 def test_parent_cycle(data_copy: Path) -> None:
     replace(data_copy, "organizations/bigcloud.yaml", "country: US\n", "country: US\nparent: bigcloud-chips\n")
     assert problems_of(data_copy) == [

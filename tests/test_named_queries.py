@@ -52,9 +52,9 @@ EXPECTED: dict[str, tuple[dict[str, str], list[tuple[str | None, ...]]]] = {
     "commitments-per-lab": ({}, [("labco", "gw", "1", "1"), ("labco", "usd", "19000000000", "2")]),
     "unconfirmed": ({}, [("labco-memco-custom-chip-2026", "in_talks", "2026-07-02", "Example Wire", "https://wire.example.org/labco-memco")]),
     "chips-by-node": ({}, [
-        (None, None, "memco-hbm9", "memco", "in_production"),
-        ("fabco", None, "cloud-asic", "bigcloud-chips", "shipping"),
-        ("fabco", "4nm", "gpu-x1", "gpuco", "shipping"),
+        (None, None, None, "memco-hbm9", "memco", "in_production"),
+        ("fabco", None, None, "cloud-asic", "bigcloud-chips", "shipping"),
+        ("fabco", "4", "4nm", "gpu-x1", "gpuco", "shipping"),
     ]),
     "facilities": ({}, [("campus-one", "bigcloud", "US", "Indiana", "operational", "2.2", "gw", "cloud-asic", "500000")]),
     "deal-history": ({"deal": GPU}, [

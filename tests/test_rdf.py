@@ -101,6 +101,16 @@ def test_dates_keep_their_precision(kg: computekg.KnowledgeGraph) -> None:
     assert g.value(event, CKG.date) == rdflib.Literal("2024", datatype=rdflib.XSD.gYear)
 
 
+def test_a_node_size_is_a_number_queries_can_compare(data_copy: Path) -> None:
+    path = data_copy / "chips" / "gpu-x1.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("process_nm: 4\n", "process_nm: 1.8\n"), encoding="utf-8")
+    kg = computekg.load(data_copy)
+    assert kg.rdf.value(IDS["gpu-x1"], CKG.processSizeNm) == rdflib.Literal("1.8", datatype=rdflib.XSD.decimal)
+    # A decimal, so sizes compare as numbers (as text, "10" would sort below "3").
+    assert ask(kg, "id:gpu-x1 ckg:processSizeNm ?nm FILTER(?nm < 3 && ?nm > 1)")
+    assert not ask(kg, "?chip ckg:processSizeNm ?nm FILTER(?nm < 1)")
+
+
 def test_sources_checked_is_a_day_and_only_where_curated(kg: computekg.KnowledgeGraph) -> None:
     checked = kg.query(
         "PREFIX ckg: <https://w3id.org/computekg/vocab#> SELECT ?record ?day WHERE { ?record ckg:sourcesChecked ?day }"
