@@ -364,6 +364,30 @@ def test_a_figure_written_in_two_units_is_one_entry(deal) -> None:
     )
 
 
+def _names_size(node: str, nm: float) -> bool:
+    """Whether a node's name writes its size: "N3P" and "3 nm" write 3; Intel's and TSMC's "18A" and "A16" write 1.8, 1.6."""
+    tenths = round(nm * 10)
+    written = rf"(?<![\d.]){re.escape(f'{nm:g}')}(?![\d]|\.\d)"
+    angstroms = rf"(?<!\d){tenths}A\b|\bA{tenths}(?!\d)" if nm < 10 else r"(?!)"
+    return re.search(f"{written}|{angstroms}", node) is not None
+
+
+def test_a_node_name_is_known_by_the_size_it_writes() -> None:
+    assert _names_size("N3P (TSMC 3 nm-class)", 3) and _names_size("4NP", 4) and _names_size("SF4X (Samsung Foundry)", 4)
+    assert _names_size("18A (1.8 nm, RibbonFET)", 1.8) and _names_size("A16 (with backside power)", 1.6)
+    assert _names_size("14 nm (GlobalFoundries)", 14) and not _names_size("14 nm (GlobalFoundries)", 1.4)
+    assert not _names_size("N3P", 2) and not _names_size("13 nm", 3) and not _names_size("2.3 nm", 3)
+
+
+@pytest.mark.parametrize("chip", [c for c in LOADED.records["chips"].values() if c.process_nm], ids=lambda r: r.id)
+def test_a_node_size_is_the_one_its_name_writes(chip) -> None:
+    # The size restates the node's name for comparing chips, so it must agree with it.
+    assert _names_size(chip.process_node, chip.process_nm), (
+        f"data/chips/{chip.id}.yaml: process_nm {chip.process_nm:g} is not the size '{chip.process_node}' names: "
+        "correct one of them, or leave process_nm out where the name gives no size"
+    )
+
+
 @pytest.mark.parametrize(
     "record", [*LOADED.records["chips"].values(), *LOADED.records["facilities"].values()], ids=lambda r: r.id
 )
