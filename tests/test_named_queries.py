@@ -67,7 +67,7 @@ EXPECTED: dict[str, tuple[dict[str, str], list[tuple[str | None, ...]]]] = {
         ("bigcloud", "BigCloud", None, "BC", "US", None, "http://www.wikidata.org/entity/Q1", "https://bigcloud.example.org"),
     ]),
     "group-of": ({"org": "bigcloud"}, [("bigcloud", "bigcloud-chips", "bigcloud")]),
-    "chips-of": ({"org": "gpuco"}, [("gpuco", "gpu-x1", "GPU X1", "gpu", "fabco", "4nm", "memco-hbm9", "shipping", "2024-03")]),
+    "chips-of": ({"org": "gpuco"}, [("gpuco", "gpu-x1", "GPU X1", "gpu", "fabco", "4nm", "4", "memco-hbm9", "shipping", "2024-03")]),
     "investors-in": ({"org": "labco"}, [("labco", "bigcloud", "bigcloud-labco-investment-2023", "completed", "4000000000", "up_to", "2023-09-25")]),
     "ended-deals": ({}, [("fabco-gpuco-wafers-2024", "foundry_manufacturing", "cancelled", "2024", "2026-02")]),
     # The completed investment and the cancelled wafer deal are not open; the two that are come oldest first.
