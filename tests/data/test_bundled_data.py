@@ -366,10 +366,10 @@ def test_a_figure_written_in_two_units_is_one_entry(deal) -> None:
 
 def _names_size(node: str, nm: float) -> bool:
     """Whether a node's name writes its size: "N3P" and "3 nm" write 3; Intel's and TSMC's "18A" and "A16" write 1.8, 1.6."""
-    tenths = round(nm * 10)
-    written = rf"(?<![\d.]){re.escape(f'{nm:g}')}(?![\d]|\.\d)"
-    angstroms = rf"(?<!\d){tenths}A\b|\bA{tenths}(?!\d)" if nm < 10 else r"(?!)"
-    return re.search(f"{written}|{angstroms}", node) is not None
+    patterns = [rf"(?<![\d.]){re.escape(f'{nm:g}')}(?!\d|\.\d)"]
+    if nm < 10:  # angstrom names count tenths of a nanometre
+        patterns += [rf"(?<!\d){round(nm * 10)}A\b", rf"\bA{round(nm * 10)}(?!\d)"]
+    return any(re.search(pattern, node) for pattern in patterns)
 
 
 def test_a_node_name_is_known_by_the_size_it_writes() -> None:
