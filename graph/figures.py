@@ -164,7 +164,7 @@ def recorded_values(quantity: Quantity) -> list[float]:
 def figure_is_quoted(quantity: Quantity) -> bool:
     """True when one of the figure's quotes states its value, or either end of its range, with its kind of unit
     where the unit is a measure ("300 MW" is not quoted by "$300 million")."""
-    kind = _RECORDED_UNIT_KIND.get(str(quantity.unit))
+    kind, _ = RECORDED_UNIT_MEASURES.get(str(quantity.unit), (None, None))
     words = _UNIT_KIND_OF[kind][1] if kind else None
     return any(
         _states_with_unit(value, source.quote, words)
@@ -353,10 +353,12 @@ _UNIT_KIND_OF = {
     kind: (re.compile(rf"(?:{unit})$", re.IGNORECASE), re.compile(words, re.IGNORECASE))
     for kind, (unit, words) in _UNIT_KINDS.items()
 }
-# The recorded units that are measures: a 300 MW figure is quoted only by a quote giving a power unit.
-_RECORDED_UNIT_KIND = {
-    "mw": "power", "gw": "power", "megawatt_hours": "energy", "gigawatt_hours": "energy", "terawatt_hours": "energy",
-    "percent": "percent", "years": "years",
+# The recorded units that are measures, each with its kind and its factor to that kind's smallest recorded unit:
+# a 300 MW figure is quoted only by a quote giving a power unit, and "1,200 MW" and "1.2 GW" are one figure.
+RECORDED_UNIT_MEASURES = {
+    "mw": ("power", 1), "gw": ("power", 1000),
+    "megawatt_hours": ("energy", 1), "gigawatt_hours": ("energy", 1000), "terawatt_hours": ("energy", 1_000_000),
+    "percent": ("percent", 1), "years": ("years", 1),
 }  # fmt: skip
 
 

@@ -24,6 +24,7 @@ from computekg.graph.dated import (
     written_years,
 )
 from computekg.graph.figures import (
+    RECORDED_UNIT_MEASURES,
     figure_is_quoted,
     qualifier_is_worded,
     recorded_values,
@@ -316,22 +317,12 @@ def test_every_figure_is_as_one_of_its_quotes_words_it(record) -> None:
     )
 
 
-# Units that write one quantity at different scales, each with its factor to the smallest: "1,200 megawatts" and
-# "1.2 GW" are one figure.
-UNIT_SCALES = {
-    "mw": ("power", 1),
-    "gw": ("power", 1000),
-    "megawatt_hours": ("energy", 1),
-    "gigawatt_hours": ("energy", 1000),
-    "terawatt_hours": ("energy", 1_000_000),
-}
-
-
 def _scaled_claim(quantity: Quantity) -> tuple[object, ...] | None:
-    """What a figure claims with its unit brought to one scale, or None for a unit written at one scale only."""
-    if str(quantity.unit) not in UNIT_SCALES:
+    """What a figure claims with its unit brought to its kind's smallest unit ("1,200 megawatts" and "1.2 GW" are one
+    figure), or None for a unit that is not a measure."""
+    if str(quantity.unit) not in RECORDED_UNIT_MEASURES:
         return None
-    kind, factor = UNIT_SCALES[str(quantity.unit)]
+    kind, factor = RECORDED_UNIT_MEASURES[str(quantity.unit)]
     amounts = tuple(None if v is None else round(v * factor, 6) for v in (quantity.value, quantity.min, quantity.max))
     return kind, amounts, str(quantity.qualifier), str(quantity.per), str(quantity.measure), quantity.product
 
