@@ -232,10 +232,11 @@ def check_stakes(loaded: LoadedRecords) -> Iterator[Problem]:
                         "of the deal: add it to 'parties' or correct the id"
                     )
             if quantity.is_stake and len(quantity.holders) == 1:
-                # One holder's several figures are reports of one stake (or its steps): its largest counts.
+                # One holder's several figures are disagreeing reports of one stake, or its steps: its least counts,
+                # since only a total that even the least readings pass is certainly wrong (51% and 50.1% beside 49.9%).
                 holders = held.setdefault(quantity.stake_in, {})
                 least = _least_percent(quantity)
-                if least >= holders.get(quantity.holders[0], (-1.0, 0))[0]:
+                if least < holders.get(quantity.holders[0], (float("inf"), 0))[0]:
                     holders[quantity.holders[0]] = (least, index)
         for company, holders in held.items():
             total = sum(least for least, _ in holders.values())

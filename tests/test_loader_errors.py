@@ -361,6 +361,16 @@ def test_stakes_in_one_company_add_up_to_at_most_all_of_it(data_copy: Path) -> N
     ]
 
 
+def test_disagreeing_reports_of_a_stake_count_at_their_least(data_copy: Path) -> None:
+    # A second report putting BigCloud's stake at 15% beside the 20% leaves room for LabCo's 85%: reports may
+    # disagree, and only a total that even the least readings pass is certainly wrong.
+    add_labco_stake(data_copy, "")
+    second_report = "- unit: percent\n  value: 15\n  holders:\n  - bigcloud\n  stake_in: labco\n"
+    replace(data_copy, DEAL, "status_history:", second_report + "status_history:")
+    stakes = computekg.load(data_copy).deals["bigcloud-labco-investment-2023"].quantities
+    assert [(q.value, q.holders) for q in stakes if q.is_stake] == [(20, ["bigcloud"]), (85, ["labco"]), (15, ["bigcloud"])]
+
+
 def test_a_ceiling_stake_adds_nothing_to_the_total(data_copy: Path) -> None:
     # "Up to 85%" promises no share at all, so beside BigCloud's 20% it is no contradiction.
     add_labco_stake(data_copy, "  qualifier: up_to\n")
