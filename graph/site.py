@@ -9,6 +9,7 @@ Files are written atomically and the same data gives the same bytes.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from collections import defaultdict
 from collections.abc import Iterable
@@ -21,7 +22,7 @@ import jinja2
 import networkx as nx
 from markupsafe import Markup
 
-from ..schemas.models import Deal, Organization, Quantity
+from ..schemas.models import Chip, Deal, Organization, Quantity
 from .export import write_atomic
 from .kg import KnowledgeGraph
 from .links import deal_links
@@ -80,6 +81,16 @@ def quantity_text(quantity: Quantity) -> str:
     return f"{QUALIFIER_LABELS[str(quantity.qualifier)]}{figure} {unit}{per}{measure}"
 
 
+def process_text(chip: Chip) -> str:
+    """The node as named, plus its size where the name does not say it ("N3P, 3 nm class"), so nodes compare."""
+    if chip.process_nm is None:
+        return str(chip.process_node)
+    size = f"{chip.process_nm:g}"
+    if re.search(rf"(?<![\d.]){re.escape(size)} ?nm", chip.process_node):
+        return str(chip.process_node)
+    return f"{chip.process_node}, {size} nm class"
+
+
 @dataclass(frozen=True)
 class SiteOptions:
     ego_radius: int = 1
@@ -99,6 +110,7 @@ class SiteBuilder:
         )
         self.env.filters["script_json"] = script_json
         self.env.filters["quantity"] = quantity_text
+        self.env.filters["process"] = process_text
         self.env.filters["label"] = lambda value: str(value).replace("_", " ")
         self.env.globals["safe_href"] = safe_href
         self.env.globals["page_of"] = self.page_of

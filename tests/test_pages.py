@@ -138,6 +138,17 @@ def test_a_part_and_its_whole_link_each_other(data_copy: Path, tmp_path: Path) -
     assert "<h2>Parts</h2>" not in part and "<h2>Part of</h2>" not in whole
 
 
+def test_a_chip_page_gives_the_node_size_its_name_does_not_say(data_copy: Path, tmp_path: Path) -> None:
+    process_row = re.compile(r"<tr><th>Process</th><td>([^<]*)</td></tr>")
+    chip = data_copy / "chips" / "gpu-x1.yaml"
+    out = tmp_path / "site"
+    build_site(computekg.load(data_copy), out)
+    assert process_row.findall((out / "chip/gpu-x1.html").read_text()) == ["4nm"]
+    chip.write_text(chip.read_text(encoding="utf-8").replace("process_node: 4nm", "process_node: N4P (TSMC)"), encoding="utf-8")
+    build_site(computekg.load(data_copy), out)
+    assert process_row.findall((out / "chip/gpu-x1.html").read_text()) == ["N4P (TSMC), 4 nm class"]
+
+
 def test_pages_say_whether_a_second_reader_checked_the_sources(site: Path) -> None:
     checked = (site / "deal/gpuco-labco-chip-supply-2025.html").read_text()
     assert '<p class="review">Every claim on this page was checked against its sources by a second reader on ' \
