@@ -143,6 +143,12 @@ class Quantity(Node):
         return self
 
 
+# A spec name ending in a unit's word fixes the unit, so the same figure compares across chips and queries.
+SPEC_NAME_UNITS = {"_gb": "GB", "_tflops": "TFLOPS", "_pflops": "PFLOPS", "_exaflops": "EFLOPS", "_tops": "TOPS",
+                   "_pops": "POPS", "_gbps": "Gb/s", "_tbps": "Tb/s", "_tb_per_s": "TB/s", "_w": "W", "_kw": "kW",
+                   "_mm2": "mm²", "_bits": "bits", "_lanes": "lanes", "_cores": "cores"}  # fmt: skip
+
+
 class Spec(Node):
     """One key figure of a product: `name` is a snake_case measure such as fp8_tflops."""
 
@@ -151,6 +157,13 @@ class Spec(Node):
     name: Annotated[str, Rdf("schema:name"), Field(pattern=r"^[a-z][a-z0-9_]*$")]
     value: Annotated[float, Rdf("schema:value")]
     unit: Annotated[Text, Rdf("schema:unitText")]
+
+    @model_validator(mode="after")
+    def _unit_the_name_says(self) -> Spec:
+        for suffix, unit in SPEC_NAME_UNITS.items():
+            if self.name.endswith(suffix) and self.unit != unit:
+                raise _field_error(self, "unit", f"a spec named '{self.name}' is in {unit}: write 'unit: {unit}' (convert the value if needed)")
+        return self
 
 
 class ChipCount(Node):

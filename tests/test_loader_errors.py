@@ -156,6 +156,14 @@ def test_a_node_size_is_read_from_a_node_name(data_copy: Path) -> None:
     assert problems_of(data_copy) == ["data/chips/gpu-x1.yaml:7: process_nm: Input should be greater than 0"]
 
 
+def test_a_spec_name_ending_in_a_unit_fixes_its_unit(data_copy: Path) -> None:
+    # Queries compare one spec across chips, so "Gbps" and "Gb/s" under one name would not compare.
+    replace(data_copy, "chips/gpu-x1.yaml", "  unit: GB\n", "  unit: gigabytes\n")
+    assert problems_of(data_copy) == [
+        "data/chips/gpu-x1.yaml:17: specs[0].unit: a spec named 'memory_gb' is in GB: write 'unit: GB' (convert the value if needed)"
+    ]
+
+
 def test_parent_cycle(data_copy: Path) -> None:
     replace(data_copy, "organizations/bigcloud.yaml", "country: US\n", "country: US\nparent: bigcloud-chips\n")
     assert problems_of(data_copy) == [
