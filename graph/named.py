@@ -2,7 +2,7 @@
 
 A file starts with comment lines: the description, then one `# param NAME: KIND` line
 per parameter. KIND says what a value must be: an id of an organization, chip,
-facility, deal or any record, a year, or free text. Values are checked against the
+facility, deal or any record, a year, a spec name some product states, or free text. Values are checked against the
 graph before the query runs, then bound like any other parameter.
 """
 
@@ -23,7 +23,7 @@ from .sparql import QueryError, QueryResult
 QUERY_DIR = Path(__file__).resolve().parent / "queries"
 _PARAM = re.compile(r"^#\s*param\s+([A-Za-z_]\w*)\s*:\s*(\w+)\s*$")
 ID_KINDS = {"organization": "organizations", "chip": "chips", "facility": "facilities", "deal": "deals"}
-PARAM_KINDS = (*ID_KINDS, "record", "year", "text")
+PARAM_KINDS = (*ID_KINDS, "record", "year", "spec", "text")
 
 
 @dataclass(frozen=True)
@@ -79,6 +79,12 @@ def check_value(kg: KnowledgeGraph, query: NamedQuery, name: str, value: str) ->
         if not re.fullmatch(r"\d{4}", str(value)):
             raise QueryError(f"parameter {name} of {query.name} is a year: write it as four digits, e.g. 2025")
         return rdflib.Literal(int(value))
+    if kind == "spec":
+        # A misspelt spec would match nothing and look like an empty answer, so it is refused by name.
+        names = {spec.name for chip in kg.chips.values() for spec in chip.specs}
+        if value not in names:
+            raise QueryError(f"parameter {name} of {query.name}: no product states a spec '{value}'{did_you_mean(value, names)}")
+        return rdflib.Literal(value)
     record_id = record_id_for(str(value), _ids_of(kg, kind), kg.ids_named, kind, f"parameter {name} of {query.name}")
     return rdflib.URIRef(record_iri(record_id))
 

@@ -67,6 +67,7 @@ EXPECTED: dict[str, tuple[dict[str, str], list[tuple[str | None, ...]]]] = {
         ("bigcloud", "BigCloud", None, "BC", "US", None, "http://www.wikidata.org/entity/Q1", "https://bigcloud.example.org"),
     ]),
     "group-of": ({"org": "bigcloud"}, [("bigcloud", "bigcloud-chips", "bigcloud")]),
+    "chips-by-spec": ({"spec": "memory_gb"}, [("memory_gb", "gpu-x1", "80", "GB", "gpuco", "shipping")]),
     "chips-of": ({"org": "gpuco"}, [("gpuco", "gpu-x1", "GPU X1", "gpu", "fabco", "4nm", "4", "memco-hbm9", "shipping", "2024-03")]),
     "investors-in": ({"org": "labco"}, [("labco", "bigcloud", "bigcloud-labco-investment-2023", "completed", "4000000000", "up_to", "2023-09-25")]),
     "ended-deals": ({}, [("fabco-gpuco-wafers-2024", "foundry_manufacturing", "cancelled", "2024", "2026-02")]),
@@ -162,6 +163,8 @@ def test_named_queries_agree_between_engines_on_the_raw_terms(kg: computekg.Know
         ("deals-of", {"org": "labco", "year": "2025"}, "unknown parameter 'year' for deals-of: it takes org"),
         ("deals-in-year", {"year": "25"}, "parameter year of deals-in-year is a year: write it as four digits"),
         ("deal-of", {}, "no named query 'deal-of' (did you mean deals-of"),
+        # A spec no product states would answer nothing, which reads like "no chip has it": it is refused by name.
+        ("chips-by-spec", {"spec": "memory_tb"}, "parameter spec of chips-by-spec: no product states a spec 'memory_tb' (did you mean memory_gb?)"),
     ],
 )
 def test_named_query_parameter_errors(kg: computekg.KnowledgeGraph, name: str, params: dict[str, str], message: str) -> None:
@@ -251,6 +254,14 @@ def test_largest_deals_come_largest_first_and_a_part_names_its_whole(data_copy, 
         ("bigcloud-labco-investment-2023", "4000000000", None, "investment", "completed", None),
         ("bigcloud-labco-first-tranche-2023", "1000000000", None, "investment", "completed", "bigcloud-labco-investment-2023"),
     ]
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
+def test_chips_by_spec_come_largest_first(data_copy, engine: str) -> None:
+    asic = data_copy / "chips" / "cloud-asic.yaml"
+    asic.write_text(asic.read_text(encoding="utf-8") + "specs:\n- name: memory_gb\n  value: 64\n  unit: GB\n", encoding="utf-8")
+    got = rows(run_named(computekg.load(data_copy), "chips-by-spec", engine=engine, spec="memory_gb"))
+    assert [row[1:4] for row in got] == [("gpu-x1", "80", "GB"), ("cloud-asic", "64", "GB")]
 
 
 @pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
