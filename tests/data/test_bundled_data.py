@@ -379,6 +379,16 @@ def test_a_node_size_is_the_one_its_name_writes(chip) -> None:
     )
 
 
+def test_a_spec_name_has_one_unit_across_products() -> None:
+    # chips-by-spec compares one spec across chips; the loader fixes suffixed names' units, this covers the rest.
+    units: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for chip in LOADED.records["chips"].values():
+        for spec in chip.specs:
+            units[spec.name][spec.unit].append(chip.id)
+    mixed = {name: dict(by_unit) for name, by_unit in units.items() if len(by_unit) > 1}
+    assert mixed == {}, f"specs written in more than one unit (name: unit: chips): {mixed}; write each name in one unit"
+
+
 @pytest.mark.parametrize(
     "record", [*LOADED.records["chips"].values(), *LOADED.records["facilities"].values()], ids=lambda r: r.id
 )
