@@ -156,6 +156,17 @@ def states(value: float, quote: str) -> bool:
     return any(_rounds_to(value, number) or _rounds_to(number, value) for number in numbers_in(quote))
 
 
+# A page's own dollar figure beside an amount in another currency: "19 trillion won ($13 billion)".
+_DOLLAR_CONVERSION = re.compile(
+    r"\((?:(?:about|approximately|around|roughly|some|nearly|over|more than)\s+)?(?:US)?\$\s?\d[^)]*\)", re.IGNORECASE
+)
+
+
+def dollar_conversions(quote: str) -> list[str]:
+    """The bracketed US-dollar figures a quote gives: "($13 billion)", "(approximately US$10.9 billion)"."""
+    return [match.group() for match in _DOLLAR_CONVERSION.finditer(quote)]
+
+
 def recorded_values(quantity: Quantity) -> list[float]:
     """The figure's value, or the ends of its range."""
     return [v for v in (quantity.value, quantity.min, quantity.max) if v is not None]

@@ -25,6 +25,7 @@ from computekg.graph.dated import (
 )
 from computekg.graph.figures import (
     RECORDED_UNIT_MEASURES,
+    dollar_conversions,
     figure_is_quoted,
     qualifier_is_worded,
     recorded_values,
@@ -38,7 +39,12 @@ from computekg.graph.links import deal_links
 from computekg.graph.load import load_records
 from computekg.graph.names import normalize_name, uncredited_sources
 from computekg.graph.problems import show_path
-from computekg.schemas.enums import DEAL_STATUS_RANK, ENDED_STATUSES
+from computekg.schemas.enums import (
+    CURRENCY_UNITS,
+    DEAL_STATUS_RANK,
+    ENDED_STATUSES,
+    Unit,
+)
 from computekg.schemas.introspect import sourced_claims, sources, walk
 from computekg.schemas.models import Quantity
 from computekg.schemas.types import date_bounds
@@ -325,6 +331,23 @@ def _scaled_claim(quantity: Quantity) -> tuple[object, ...] | None:
     kind, factor = RECORDED_UNIT_MEASURES[str(quantity.unit)]
     amounts = tuple(None if v is None else round(v * factor, 6) for v in (quantity.value, quantity.min, quantity.max))
     return kind, amounts, str(quantity.qualifier), str(quantity.per), str(quantity.measure), quantity.product
+
+
+@pytest.mark.parametrize("deal", LOADED.records["deals"].values(), ids=lambda r: r.id)
+def test_a_pages_dollar_figure_for_another_currency_is_recorded(deal) -> None:
+    # One entry per currency (data/README.md): the page's dollar figure is what ranks a won or euro deal in USD.
+    usd = [value for q in deal.quantities if q.unit == Unit.usd for value in recorded_values(q)]
+    unrecorded = sorted({
+        f"{dollars} in '{source.quote}'"
+        for q in deal.quantities if q.unit in CURRENCY_UNITS and q.unit != Unit.usd
+        for source in q.sources
+        for dollars in dollar_conversions(source.quote or "")
+        if not any(states(value, dollars) for value in usd)
+    })
+    assert unrecorded == [], (
+        f"data/deals/{deal.id}.yaml: a page gives a dollar figure no USD entry records: {unrecorded}; add a `usd` "
+        "entry with that value, citing the same source and quote, whose note says whose conversion it is"
+    )
 
 
 def test_one_figure_in_two_units_is_one_claim() -> None:
