@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from computekg.graph.figures import (
+    dollar_conversions,
     figure_is_quoted,
     figures_written,
     qualifier_is_worded,
@@ -378,3 +379,19 @@ def test_a_bound_is_given_by_a_recorded_figure_with_that_qualifier() -> None:
     bare = Quantity(unit="gw", value=2, sources=[SOURCE])
     assert unworded_bounds("up to 2 GW", [ceiling], []) == []
     assert unworded_bounds("up to 2 GW", [bare], []) == ["2 GW"]
+
+
+@pytest.mark.parametrize(
+    ("quote", "found"),
+    [
+        ("will invest 19 trillion won ($13 billion) to build", ["($13 billion)"]),
+        ("S$13.8 billion (approximately US$10.9 billion), including leverage", ["(approximately US$10.9 billion)"]),
+        ("6 bilhões de pesos mexicanos (US$ 327 milhões), começará", ["(US$ 327 milhões)"]),
+        # Local dollars in brackets and brackets without a figure are not a dollar conversion.
+        ("NT$17.6 billion (HK$4.4 billion)", []),
+        ("raised $1.5 billion (the largest round) from", []),
+        ("A$14 billion (S$12 billion)", []),
+    ],
+)
+def test_a_dollar_conversion_is_a_bracketed_us_dollar_figure(quote: str, found: list[str]) -> None:
+    assert dollar_conversions(quote) == found
