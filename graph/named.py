@@ -2,8 +2,9 @@
 
 A file starts with comment lines: the description, then one `# param NAME: KIND` line
 per parameter. KIND says what a value must be: an id of an organization, chip,
-facility, deal or any record, a year, a spec name some product states, or free text. Values are checked against the
-graph before the query runs, then bound like any other parameter.
+facility, deal or any record, a year, a spec name some product states, or free text.
+Values are checked against the graph before the query runs, then bound like any other
+parameter.
 """
 
 from __future__ import annotations
